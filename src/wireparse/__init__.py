@@ -1,0 +1,63 @@
+r"""wireparse: news-agency (wire) stories into clean, typed data.
+
+>>> import wireparse
+>>> article = wireparse.parse("ANKARA (AA) - Talks went on.\n\nBu haberi paylaşın")
+>>> article.dateline.agency, article.body, article.removed[0].reason
+('AA', ('Talks went on.',), 'share button')
+
+Everything public is importable from here; modules whose names start with an
+underscore are private.
+"""
+
+from wireparse._api import clean, detect_profile, explain, parse
+from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
+from wireparse.exceptions import (
+    CorpusError,
+    InputTypeError,
+    InvalidProfileError,
+    ProfileError,
+    UnknownLanguageError,
+    UnknownProfileError,
+    WireparseError,
+)
+from wireparse.models import Article, Byline, Dateline, Quote, Removal
+from wireparse.profiles import (
+    BylineForm,
+    DatelineForm,
+    Profile,
+    Rule,
+    Signature,
+    builtin_profiles,
+    get_profile,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "BlockKind",
+    "Byline",
+    "BylineForm",
+    "ClassifiedBlock",
+    "CorpusError",
+    "Dateline",
+    "DatelineForm",
+    "Explanation",
+    "InputTypeError",
+    "InvalidProfileError",
+    "Profile",
+    "ProfileError",
+    "Quote",
+    "Removal",
+    "Rule",
+    "Signature",
+    "UnknownLanguageError",
+    "UnknownProfileError",
+    "WireparseError",
+    "builtin_profiles",
+    "clean",
+    "detect_profile",
+    "explain",
+    "get_profile",
+    "parse",
+]

@@ -1,0 +1,142 @@
+"""The public functions: :func:`parse`, :func:`explain`, :func:`clean`, :func:`detect_profile`.
+
+The whole pipeline is written out, in order, in :func:`explain`::
+
+    text ─normalize→ ─segment→ blocks ─detect→ profile ─classify→ roles
+         ─extract/assemble→ Article      (Explanation keeps every block and its rule)
+"""
+
+from __future__ import annotations
+
+from wireparse._assemble import assemble
+from wireparse._classify import classify
+from wireparse._compiled import compiled
+from wireparse._detect import detect
+from wireparse._normalize import normalize
+from wireparse._phrases import lexicon, phrase_table
+from wireparse._segment import segment
+from wireparse.blocks import BlockKind, Explanation
+from wireparse.exceptions import InputTypeError
+from wireparse.models import Article
+from wireparse.profiles import Profile, builtin_profiles, get_profile
+
+_KEPT_BY_CLEAN = frozenset(
+    {
+        BlockKind.SECTION,
+        BlockKind.HEADLINE,
+        BlockKind.STANDFIRST,
+        BlockKind.BYLINE,
+        BlockKind.DATELINE,
+        BlockKind.BODY,
+    }
+)
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputTypeError(text)
+    return text
+
+
+def _resolve_profile(profile: Profile | str | None, lines: list[str]) -> tuple[Profile, str]:
+    if isinstance(profile, Profile):
+        return profile, "given"
+    if isinstance(profile, str):
+        return get_profile(profile), "given"
+    if profile is not None:
+        raise InputTypeError(
+            profile, argument="profile", expected="a Profile, a profile name, or None"
+        )
+    found = detect(lines, builtin_profiles())
+    if found is None:
+        return get_profile("generic"), "fallback"
+    return found, "detected"
+
+
+def explain(
+    text: str,
+    *,
+    profile: Profile | str | None = None,
+    language: str | None = None,
+) -> Explanation:
+    """Parse *text* and say how: every block with its kind and the rule that decided it.
+
+    Args:
+        text: the story, as copied or scraped. Any ``str`` is accepted.
+        profile: a :class:`~wireparse.profiles.Profile`, a profile name (``"aa"``),
+            or None to detect the agency (falling back to ``"generic"``).
+        language: the story's ISO 639-1 code, to skip language detection.
+
+    Returns:
+        An :class:`~wireparse.blocks.Explanation` whose ``article`` is what
+        :func:`parse` returns.
+
+    Raises:
+        InputTypeError: *text* is not a ``str`` (decode bytes first).
+        UnknownProfileError: *profile* names no known profile.
+        UnknownLanguageError: *language* has no phrase table.
+
+    """
+    text = _check_text(text)
+    if language is not None:
+        phrase_table(language)
+    words = lexicon()
+    normal = normalize(text)
+    blocks = segment(normal)
+    chosen, how = _resolve_profile(profile, [b.text for b in blocks])
+    view = compiled(chosen)
+    hint = language or (chosen.languages[0] if len(chosen.languages) == 1 else None)
+    classified = classify(blocks, view, words, language=hint)
+    agency = None if chosen.name == "generic" else chosen.name
+    article = assemble(classified, view, words, agency=agency, language=language)
+    return Explanation(article=article, blocks=classified, profile=chosen.name, profile_rule=how)
+
+
+def parse(
+    text: str,
+    *,
+    profile: Profile | str | None = None,
+    language: str | None = None,
+) -> Article:
+    r"""Parse one wire story into an :class:`~wireparse.models.Article`.
+
+    Never raises on a ``str``: an empty or hopeless input gives an Article
+    with empty fields and its lines in ``removed`` or ``body``. Every
+    non-blank line of the input ends up in exactly one field or in ``removed``.
+
+    >>> article = parse("WORLD NEWS\n\nBy Jane Doe\n\nPARIS, May 2 (AFP) - It rained.")
+    >>> article.byline.authors, article.dateline.location, article.body
+    (('Jane Doe',), 'PARIS', ('It rained.',))
+
+    Args and raises as for :func:`explain`.
+    """
+    return explain(text, profile=profile, language=language).article
+
+
+def clean(
+    text: str,
+    *,
+    profile: Profile | str | None = None,
+    language: str | None = None,
+) -> str:
+    """Return the story with only the noise gone.
+
+    The result keeps section, headline, standfirst, byline, dateline and body
+    lines in their order, one per paragraph with a blank line between; share
+    buttons, boilerplate, related-topic blocks and repeats are gone.
+    ``clean(clean(x)) == clean(x)``.
+    """
+    explained = explain(text, profile=profile, language=language)
+    return "\n\n".join(b.text for b in explained.blocks if b.kind in _KEPT_BY_CLEAN)
+
+
+def detect_profile(text: str) -> Profile | None:
+    """Return the built-in profile whose signatures fit *text* best, or None.
+
+    Raises:
+        InputTypeError: *text* is not a ``str``.
+
+    """
+    text = _check_text(text)
+    blocks = segment(normalize(text))
+    return detect([b.text for b in blocks], builtin_profiles())

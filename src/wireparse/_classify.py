@@ -1,0 +1,269 @@
+"""Stage 4: give every block exactly one role.
+
+Two passes, as jusText does it:
+
+1. **Rule pass.** Each block is matched once against the phrase tables (share
+   buttons, related-topics headings, cross-references, promotions, credits)
+   and once against the profile's rules (boilerplate, credit, sign-off,
+   copyright lines).
+2. **Context pass.** Position decides what a hit means. Share buttons and
+   related-topics headings count only in the head or the tail of the story (a
+   body sentence that mentions "share" stays); the short lines after a
+   related-topics heading in the tail are topics. Then the story's layout is
+   read from its anchors: the byline line, the dateline, and what stands
+   above them (section label, headline, standfirst). A repeat of the headline
+   (a photo caption on the page) is removed.
+
+Every role comes with the stable id of the rule that decided it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import regex
+from attrs import frozen
+
+from wireparse._compiled import CompiledProfile
+from wireparse._phrases import Lexicon, NoiseHit, fold
+from wireparse._segment import Block
+from wireparse.blocks import BlockKind, ClassifiedBlock
+from wireparse.profiles import Rule
+
+#: How far down the story a byline is looked for, in content blocks.
+BYLINE_REACH: Final = 6
+#: How far down a dateline-led first paragraph is looked for when there is no byline.
+DATELINE_REACH: Final = 5
+_SENTENCE_END: Final = regex.compile(r"[.:;,]['\"’”»)]*+$")
+_ANY_END: Final = regex.compile(r"[.!?:;,]['\"’”»)]*+$")
+_ANYWHERE_NOISE: Final = frozenset({"read_more", "promo", "credit"})
+_SHORT_WORDS: Final = 6
+_SHORT_CHARS: Final = 60
+_LABEL_WORDS: Final = 4
+_LABEL_CHARS: Final = 40
+_HEADLINE_WORDS: Final = 30
+_HEADLINE_CHARS: Final = 300
+
+
+@frozen
+class _Role:
+    kind: BlockKind
+    rule: str
+    reason: str = ""
+
+
+def _removed_rule(rule: Rule) -> _Role:
+    return _Role(BlockKind.REMOVED, rule.id, rule.reason)
+
+
+def _removed_hit(hit: NoiseHit) -> _Role:
+    return _Role(BlockKind.REMOVED, hit.rule, hit.reason)
+
+
+def is_short(text: str) -> bool:
+    """Return True for a line short enough to be a tag, not a paragraph."""
+    return (
+        len(text) <= _SHORT_CHARS and text.count(" ") < _SHORT_WORDS and not _ANY_END.search(text)
+    )
+
+
+def is_label(text: str) -> bool:
+    """Return True for a line that reads as a section label ("World", "Middle East")."""
+    return (
+        len(text) <= _LABEL_CHARS
+        and text.count(" ") < _LABEL_WORDS
+        and not _ANY_END.search(text)
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def is_headline(text: str) -> bool:
+    """Return True for a line that can be a headline (not a sentence ending in a stop)."""
+    return (
+        len(text) <= _HEADLINE_CHARS
+        and text.count(" ") < _HEADLINE_WORDS
+        and not _SENTENCE_END.search(text)
+    )
+
+
+class _Classifier:
+    """The state of one classification: the blocks, their hits, the roles given so far."""
+
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        profile: CompiledProfile,
+        lexicon: Lexicon,
+        language: str | None,
+    ) -> None:
+        self.blocks = blocks
+        self.profile = profile
+        self.texts = [block.text for block in blocks]
+        self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
+        self.rules = [profile.rule_hit(text) for text in self.texts]
+        self.roles: list[_Role | None] = [None] * len(blocks)
+
+    def _edge_noise(self, index: int, place: str) -> _Role | None:
+        rule = self.rules[index]
+        if rule is not None and rule.where in (place, "anywhere"):
+            return _removed_rule(rule)
+        hit = self.noise[index]
+        if hit is not None:
+            return _removed_hit(hit)
+        return None
+
+    def head_pass(self) -> None:
+        """Remove the noise lines at the very top (share bars, promos, breadcrumbs)."""
+        for index in range(len(self.blocks)):
+            role = self._edge_noise(index, "head")
+            if role is None:
+                return
+            self.roles[index] = role
+
+    def tail_pass(self) -> None:
+        """Remove the noise lines at the end; short lines after a related heading are topics."""
+        pending: list[int] = []
+        for index in range(len(self.blocks) - 1, -1, -1):
+            if self.roles[index] is not None:
+                break
+            role = self._edge_noise(index, "tail")
+            if role is not None:
+                self.roles[index] = role
+                hit = self.noise[index]
+                if hit is not None and hit.kind == "related" and role.rule == hit.rule:
+                    for topic in pending:
+                        self.roles[topic] = _Role(BlockKind.TOPICS, "layout.topics")
+                    pending = []
+                continue
+            if is_short(self.texts[index]):
+                pending.append(index)
+                continue
+            break
+
+    def middle_pass(self) -> list[int]:
+        """Remove noise that counts anywhere; return the indices left to the layout."""
+        content = []
+        for index, role in enumerate(self.roles):
+            if role is not None:
+                continue
+            rule = self.rules[index]
+            if rule is not None and rule.where == "anywhere":
+                self.roles[index] = _removed_rule(rule)
+                continue
+            hit = self.noise[index]
+            if hit is not None and hit.kind in _ANYWHERE_NOISE:
+                self.roles[index] = _removed_hit(hit)
+                continue
+            content.append(index)
+        return content
+
+    def layout(self, content: list[int]) -> None:
+        """Read section, headline, standfirst, byline, dateline and body from *content*."""
+        byline_at = self._find_byline(content)
+        if byline_at is not None:
+            head, rest = content[:byline_at], content[byline_at + 1 :]
+            form_id = self._byline_form(content[byline_at])
+            self.roles[content[byline_at]] = _Role(BlockKind.BYLINE, form_id)
+            headline = self._head(head)
+            rest = self._drop_repeats(rest, headline, head)
+            rest = self._standalone_dateline(rest)
+        else:
+            start = self._inline_dateline_start(content)
+            if start is None:
+                head_size = 1 if len(content) > 1 and is_headline(self.texts[content[0]]) else 0
+            else:
+                head_size = start
+            head, rest = content[:head_size], content[head_size:]
+            headline = self._head(head)
+            rest = self._drop_repeats(rest, headline, head)
+        for index in rest:
+            self.roles[index] = _Role(BlockKind.BODY, "layout.body")
+
+    def _byline_form(self, index: int) -> str:
+        found = self.profile.byline(self.texts[index])
+        return found[0].id if found is not None else "layout.byline"
+
+    def _find_byline(self, content: list[int]) -> int | None:
+        for position, index in enumerate(content[:BYLINE_REACH]):
+            if self.profile.byline(self.texts[index]) is not None:
+                return position
+        return None
+
+    def _inline_dateline_start(self, content: list[int]) -> int | None:
+        for position, index in enumerate(content[:DATELINE_REACH]):
+            if self.profile.dateline(self.texts[index], standalone=False) is not None:
+                return position
+        return None
+
+    def _head(self, head: list[int]) -> str | None:
+        """Give the lines above the anchors their roles; return the headline's text."""
+        if not head:
+            return None
+        first = self.texts[head[0]]
+        at = 0
+        if len(head) >= 2 and (  # noqa: PLR2004 - a label needs a headline under it
+            self.profile.is_section(first) or (len(head) >= 3 and is_label(first))  # noqa: PLR2004
+        ):
+            rule = "layout.section.known" if self.profile.is_section(first) else "layout.section"
+            self.roles[head[0]] = _Role(BlockKind.SECTION, rule)
+            at = 1
+        self.roles[head[at]] = _Role(BlockKind.HEADLINE, "layout.headline")
+        for index in head[at + 1 :]:
+            self.roles[index] = _Role(BlockKind.STANDFIRST, "layout.standfirst")
+        return self.texts[head[at]]
+
+    def _drop_repeats(self, rest: list[int], headline: str | None, head: list[int]) -> list[int]:
+        """Remove later copies of the headline or standfirst (photo captions on the page)."""
+        if headline is None:
+            return rest
+        seen = {fold(self.texts[i]) for i in head if self.roles[i] is not None}
+        seen.discard("")
+        kept = []
+        for index in rest:
+            if fold(self.texts[index]) in seen:
+                self.roles[index] = _Role(
+                    BlockKind.REMOVED, "layout.repeated_head", "repeated headline"
+                )
+            else:
+                kept.append(index)
+        return kept
+
+    def _standalone_dateline(self, rest: list[int]) -> list[int]:
+        if len(rest) >= 2 and self.profile.dateline(self.texts[rest[0]], standalone=True):  # noqa: PLR2004
+            found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+            assert found is not None  # noqa: S101 - checked on the line above
+            self.roles[rest[0]] = _Role(BlockKind.DATELINE, found[0].id)
+            return rest[1:]
+        return rest
+
+    def result(self) -> tuple[ClassifiedBlock, ...]:
+        out = []
+        for block, role in zip(self.blocks, self.roles, strict=True):
+            final = role or _Role(BlockKind.BODY, "layout.body")
+            out.append(
+                ClassifiedBlock(
+                    text=block.text,
+                    lines=block.lines,
+                    kind=final.kind,
+                    rule=final.rule,
+                    reason=final.reason,
+                )
+            )
+        return tuple(out)
+
+
+def classify(
+    blocks: Sequence[Block],
+    profile: CompiledProfile,
+    lexicon: Lexicon,
+    *,
+    language: str | None = None,
+) -> tuple[ClassifiedBlock, ...]:
+    """Return every block with its role and the id of the rule that decided it."""
+    state = _Classifier(blocks, profile, lexicon, language)
+    state.head_pass()
+    state.tail_pass()
+    content = state.middle_pass()
+    state.layout(content)
+    return state.result()

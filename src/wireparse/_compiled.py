@@ -1,0 +1,95 @@
+"""A profile's patterns, compiled once and grouped for fast matching.
+
+Profiles hold pattern *strings* (so they stay plain, comparable, picklable
+values); this module compiles them on first use and caches the result per
+profile. Rules of one place (head, tail, anywhere) are joined into a single
+alternation, so a line costs one match per place, not one per rule.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+import regex
+from attrs import frozen
+
+from wireparse._phrases import fold
+from wireparse.profiles import BylineForm, DatelineForm, Profile, Rule, compile_pattern
+
+_GLOBAL_FLAGS: Final = regex.compile(r"^\(\?([a-zA-Z]++)\)")
+
+
+def _scoped(pattern: str) -> str:
+    """Turn a leading global flag group ``(?i)`` into a scoped one, for joining."""
+    match = _GLOBAL_FLAGS.match(pattern)
+    if match is None:
+        return f"(?:{pattern})"
+    return f"(?{match.group(1)}:{pattern[match.end() :]})"
+
+
+@frozen(kw_only=True)
+class CompiledProfile:
+    """The compiled view of one :class:`~wireparse.profiles.Profile`."""
+
+    profile: Profile
+    sections: frozenset[str]
+    bylines: tuple[tuple[BylineForm, regex.Pattern[str]], ...]
+    datelines: tuple[tuple[DatelineForm, regex.Pattern[str]], ...]
+    rules: tuple[Rule, ...]
+    rule_matcher: regex.Pattern[str] | None
+
+    def rule_hit(self, line: str) -> Rule | None:
+        """Return the first rule whose pattern is found in *line*, or None."""
+        if self.rule_matcher is None:
+            return None
+        match = self.rule_matcher.search(line)
+        if match is None or match.lastgroup is None:
+            return None
+        return self.rules[int(match.lastgroup[1:])]
+
+    def byline(self, line: str) -> tuple[BylineForm, regex.Match[str]] | None:
+        """Return the first byline form that matches the whole of *line*."""
+        for form, pattern in self.bylines:
+            match = pattern.match(line)
+            if match is not None:
+                return form, match
+        return None
+
+    def dateline(
+        self, line: str, *, standalone: bool
+    ) -> tuple[DatelineForm, regex.Match[str]] | None:
+        """Return the first dateline form of the given kind that matches *line*.
+
+        Inline forms must leave some text after them (the body).
+        """
+        for form, pattern in self.datelines:
+            if form.standalone != standalone:
+                continue
+            match = pattern.match(line)
+            if match is None:
+                continue
+            if standalone and match.end() == len(line):
+                return form, match
+            if not standalone and line[match.end() :].strip():
+                return form, match
+        return None
+
+    def is_section(self, line: str) -> bool:
+        """Return True when *line* is one of the agency's section labels."""
+        return fold(line) in self.sections
+
+
+@functools.lru_cache(maxsize=128)
+def compiled(profile: Profile) -> CompiledProfile:
+    """Return the compiled view of *profile* (cached per profile value)."""
+    rules = profile.rules
+    joined = "|".join(f"(?P<r{i}>{_scoped(rule.pattern)})" for i, rule in enumerate(rules))
+    return CompiledProfile(
+        profile=profile,
+        sections=frozenset(fold(s) for s in profile.sections),
+        bylines=tuple((form, compile_pattern(form.pattern)) for form in profile.bylines),
+        datelines=tuple((form, compile_pattern(form.pattern)) for form in profile.datelines),
+        rules=rules,
+        rule_matcher=compile_pattern(joined) if rules else None,
+    )

@@ -1,0 +1,151 @@
+"""Read the dates agencies print, never guessing a part the text does not give.
+
+A date is read only when the text shows its year. Numeric dates follow the
+profile's day/month order (``dmy``, ``mdy``, ``ymd``), never a library default.
+Month names come from every phrase table (``months``), digits may be any
+script's (Arabic-Indic, Persian), and a time may carry a zone (``GMT+3``,
+``UTC``, ``TSİ``, ``EDT``; the table is ``data/zones.toml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from typing import Final
+
+import regex
+from dateutil import parser as dateutil_parser
+
+from wireparse._phrases import Lexicon, fold
+from wireparse._resources import read_data
+
+_ISO: Final = regex.compile(
+    r"(?<!\d)\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+)
+_YEAR_DIGITS: Final = 4
+_NUMERIC: Final = regex.compile(r"(?<!\d)(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
+_CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WORD_DATE: Final = regex.compile(
+    r"(?:(?P<d1>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s*+(?:de\s++)?(?P<m1>\p{L}[\p{L}\p{M}]*+\.?)"
+    r"(?:\s*+,?\s*+de)?\s*+,?\s*+(?P<y1>\d{4})"
+    r"|(?P<m2>\p{L}[\p{L}\p{M}]*+\.?)\s*+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*+,?\s*+(?P<y2>\d{4}))"
+)
+_TIME: Final = regex.compile(
+    r"(?<!\d)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
+    r"(?:\s*+\(?(?P<zone>\p{L}{1,5}+)?(?P<off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
+)
+
+
+@functools.cache
+def zone_offsets() -> Mapping[str, int]:
+    """Return the zone abbreviations of ``data/zones.toml`` as minutes east of UTC."""
+    data, _source = read_data("", "zones")
+    offsets = data["offsets"]
+    return {fold(name): int(minutes) for name, minutes in offsets.items()}
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(match: regex.Match[str], order: str) -> dt.date | None:
+    first, _sep, second, third = match.groups()
+    a, b, c = int(first), int(second), int(third)
+    if len(first) == _YEAR_DIGITS:  # 2025.05.02 is year first whatever the profile says
+        return _make(a, b, c)
+    if len(third) != _YEAR_DIGITS:  # a two-digit year is a guess; leave it unread
+        return None
+    if order == "mdy":
+        return _make(c, a, b)
+    return _make(c, b, a)
+
+
+def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
+    zone, off = match.group("zone"), match.group("off")
+    minutes = 0
+    if zone is not None:
+        known = zone_offsets().get(fold(zone))
+        if known is None:
+            return None
+        minutes = known
+    if off is not None:
+        sign = -1 if off[0] == "-" else 1
+        digits = off[1:].replace(":", "")
+        hours, mins = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")  # noqa: PLR2004
+        minutes += sign * (int(hours) * 60 + int(mins))
+    if zone is None and off is None:
+        return None
+    return dt.timezone(dt.timedelta(minutes=minutes))
+
+
+def _with_time(day: dt.date, text: str) -> dt.date:
+    match = _TIME.search(text)
+    if match is None:
+        return day
+    hour, minute = int(match.group("h")), int(match.group("m"))
+    second = int(match.group("s") or 0)
+    ampm = match.group("ampm")
+    if ampm:
+        is_pm = ampm.lower().startswith("p")
+        if not 1 <= hour <= 12:  # noqa: PLR2004
+            return day
+        hour = hour % 12 + (12 if is_pm else 0)
+    if hour > 23 or minute > 59 or second > 59:  # noqa: PLR2004
+        return day
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_zone(match))
+
+
+def read_date(text: str, *, order: str, lexicon: Lexicon) -> dt.date | None:
+    """Return the first date *text* shows with its year, or None.
+
+    A time after the date makes it a ``datetime`` (aware when a zone is given).
+
+    >>> from wireparse._phrases import lexicon
+    >>> read_date("02.05.2025", order="dmy", lexicon=lexicon())
+    datetime.date(2025, 5, 2)
+    >>> read_date("05/04/2025 14:05", order="mdy", lexicon=lexicon())
+    datetime.datetime(2025, 5, 4, 14, 5)
+    >>> read_date("2 Mayıs 2025", order="dmy", lexicon=lexicon()) is not None
+    True
+    """
+    iso = _ISO.search(text)
+    if iso is not None:
+        try:
+            return _iso(iso.group())
+        except ValueError:
+            return None
+    numeric = _NUMERIC.search(text)
+    if numeric is not None:
+        day = _numeric(numeric, order)
+        return None if day is None else _with_time(day, text[numeric.end() :])
+    cjk = _CJK.search(text)
+    if cjk is not None:
+        day = _make(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)))
+        return None if day is None else _with_time(day, text[cjk.end() :])
+    for match in _WORD_DATE.finditer(text):
+        day = _word_date(match, lexicon)
+        if day is not None:
+            return _with_time(day, text[match.end() :])
+    return None
+
+
+def _iso(value: str) -> dt.date:
+    if len(value) == 10:  # noqa: PLR2004 - YYYY-MM-DD
+        return dt.date.fromisoformat(value)
+    return dateutil_parser.isoparse(value)
+
+
+def _word_date(match: regex.Match[str], lexicon: Lexicon) -> dt.date | None:
+    if match.group("m1") is not None:
+        day, name, year = match.group("d1"), match.group("m1"), match.group("y1")
+    else:
+        day, name, year = match.group("d2"), match.group("m2"), match.group("y2")
+    month = lexicon.month_names.get(fold(name)) or lexicon.month_names.get(fold(name.rstrip(".")))
+    if month is None:
+        return None
+    return _make(int(year), month, int(day))

@@ -1,0 +1,1 @@
+"""Stage 5: read field values out of classified blocks, one module per field."""

@@ -1,0 +1,275 @@
+r"""Per-language phrase tables, and the matchers compiled from all of them at once.
+
+One TOML file per language under ``data/phrases/`` (schema: ``docs/languages.md``).
+Phrases are literal strings; they compile into ``regex`` named lists
+(``\L<share>``), which match literally, case-insensitively, in linear time.
+Every table is loaded and compiled once per process (:func:`lexicon`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import regex
+from attrs import frozen
+
+from wireparse._resources import data_names, read_data
+from wireparse.exceptions import InvalidProfileError, UnknownLanguageError
+
+#: Noise kinds: key in a phrase table -> (how a line must match, reason reported).
+NOISE_KINDS: Final[Mapping[str, tuple[str, str]]] = {
+    "share": ("line", "share button"),
+    "related": ("line", "related-topics heading"),
+    "read_more": ("prefix", "cross-reference"),
+    "promo": ("prefix", "promotion"),
+    "credit": ("prefix", "photo or video credit"),
+}
+#: Other flat lists a table may hold.
+LIST_KEYS: Final = (
+    "function_words",
+    "update_label",
+    "published_label",
+    "conjunctions",
+    "byline_prefixes",
+    "byline_roles",
+    "byline_locators",
+    "speech_verbs",
+    "pronouns",
+    "scripts",
+)
+_NESTED_KEYS: Final = {"months": 12, "weekdays": 7}
+_SCALAR_KEYS: Final = ("language", "name")
+_ALL_KEYS: Final = frozenset((*_SCALAR_KEYS, *LIST_KEYS, *NOISE_KINDS, *_NESTED_KEYS))
+_LANG_CODE = regex.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+
+
+@frozen(kw_only=True)
+class PhraseTable:
+    """The phrases of one language, as read from its data file."""
+
+    language: str
+    name: str
+    lists: Mapping[str, tuple[str, ...]]
+    months: tuple[tuple[str, ...], ...]
+    weekdays: tuple[tuple[str, ...], ...]
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """Return the phrases under *key*, or an empty tuple."""
+        return self.lists.get(key, ())
+
+
+def _fail(source: str, key: str | None, message: str) -> InvalidProfileError:
+    return InvalidProfileError(message, source=source, key=key)
+
+
+def _str_list(value: Any, source: str, key: str) -> tuple[str, ...]:  # noqa: ANN401 - TOML value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        msg = "must be a list of non-empty strings"
+        raise _fail(source, key, msg)
+    return tuple(v.strip() for v in value)
+
+
+def build_table(data: Mapping[str, Any], source: str) -> PhraseTable:
+    """Validate one phrase table against the closed schema and freeze it.
+
+    Raises:
+        InvalidProfileError: an unknown key, a missing key or a value of the wrong type.
+
+    """
+    unknown = sorted(set(data) - _ALL_KEYS)
+    if unknown:
+        msg = f"unknown key; allowed keys are {', '.join(sorted(_ALL_KEYS))}"
+        raise _fail(source, unknown[0], msg)
+    for key in _SCALAR_KEYS:
+        if not isinstance(data.get(key), str):
+            msg = "is required and must be a string"
+            raise _fail(source, key, msg)
+    if not _LANG_CODE.fullmatch(data["language"]):
+        msg = "must be an ISO 639 code such as 'en' or 'sr-Cyrl'"
+        raise _fail(source, "language", msg)
+    lists = {
+        key: _str_list(data[key], source, key) for key in (*LIST_KEYS, *NOISE_KINDS) if key in data
+    }
+    nested: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for key, size in _NESTED_KEYS.items():
+        value = data.get(key, [])
+        if value and (not isinstance(value, list) or len(value) != size):
+            msg = f"must be a list of {size} lists of names"
+            raise _fail(source, key, msg)
+        nested[key] = tuple(_str_list(item, source, key) for item in value)
+    return PhraseTable(
+        language=data["language"],
+        name=data["name"],
+        lists=lists,
+        months=nested["months"],
+        weekdays=nested["weekdays"],
+    )
+
+
+@functools.cache
+def phrase_tables() -> Mapping[str, PhraseTable]:
+    """Return every shipped phrase table by language code."""
+    tables = {}
+    for stem in data_names("phrases"):
+        data, source = read_data("phrases", stem)
+        table = build_table(data, source)
+        tables[table.language] = table
+    return tables
+
+
+def phrase_table(code: str) -> PhraseTable:
+    """Return the phrase table for *code*.
+
+    Raises:
+        UnknownLanguageError: no table for that code.
+
+    """
+    tables = phrase_tables()
+    try:
+        return tables[code]
+    except KeyError:
+        raise UnknownLanguageError(code, list(tables)) from None
+
+
+def fold(text: str) -> str:
+    """Return the key phrases are compared by: case-folded, Turkish dotted I made plain.
+
+    >>> fold("BU HABERİ PAYLAŞIN") == fold("Bu haberi paylaşın")
+    True
+    """
+    return text.replace("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "i").casefold()
+
+
+def compile_lists(
+    pattern: str, lists: Mapping[str, Sequence[str]], flags: int = 0
+) -> regex.Pattern[str]:
+    r"""Compile *pattern* with the named lists it uses (``\L<name>``).
+
+    The one place that passes named lists to ``regex.compile``, whose stubs
+    cannot type its ``**kwargs``.
+    """
+    compile_any: Any = regex.compile
+    compiled: regex.Pattern[str] = compile_any(
+        pattern, flags, **{name: list(values) for name, values in lists.items()}
+    )
+    return compiled
+
+
+_SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
+
+
+@frozen(kw_only=True)
+class NoiseHit:
+    """A line matched a noise phrase."""
+
+    kind: str
+    language: str
+    phrase: str
+
+    @property
+    def rule(self) -> str:
+        """The stable rule id, ``phrases.<language>.<kind>``."""
+        return f"phrases.{self.language}.{self.kind}"
+
+    @property
+    def reason(self) -> str:
+        """The reason reported in ``Article.removed``."""
+        return NOISE_KINDS[self.kind][1]
+
+
+class Lexicon:
+    """All phrase tables merged, with their matchers compiled once."""
+
+    def __init__(self, tables: Mapping[str, PhraseTable]) -> None:
+        """Merge *tables* and compile the matchers."""
+        self.tables = dict(tables)
+        self._owners: dict[tuple[str, str], tuple[str, ...]] = {}
+        merged: dict[str, list[str]] = {}
+        for code in sorted(tables):
+            table = tables[code]
+            for key in (*NOISE_KINDS, *LIST_KEYS):
+                for phrase in table.get(key):
+                    merged.setdefault(key, []).append(phrase)
+                    owners = self._owners.get((key, fold(phrase)), ())
+                    if code not in owners:
+                        self._owners[key, fold(phrase)] = (*owners, code)
+        self.lists: dict[str, tuple[str, ...]] = {
+            key: tuple(dict.fromkeys(values)) for key, values in merged.items()
+        }
+        self.month_names = self._calendar("months")
+        self.weekday_names = self._calendar("weekdays")
+        alternatives = []
+        for kind, (mode, _reason) in NOISE_KINDS.items():
+            if not self.lists.get(kind):
+                continue
+            if mode == "line":
+                body = rf"{_SEP}*+(?:\L<{kind}>)(?:{_SEP}++(?:\L<{kind}>))*+{_SEP}*+$"
+            else:
+                body = rf"{_SEP}*+(?:\L<{kind}>)(?![\p{{L}}\p{{N}}])"
+            alternatives.append(rf"(?P<{kind}>{body})")
+        self._noise = compile_lists(
+            r"(?fi)^(?:" + "|".join(alternatives) + ")",
+            {kind: self.lists[kind] for kind in NOISE_KINDS if self.lists.get(kind)},
+        )
+        self._leading = {
+            kind: compile_lists(rf"(?fi){_SEP}*+(\L<p>)", {"p": self.lists[kind]})
+            for kind in NOISE_KINDS
+            if self.lists.get(kind)
+        }
+        self.function_words: dict[str, tuple[str, ...]] = {}
+        for code in sorted(tables):
+            for word in tables[code].get("function_words"):
+                key = fold(word)
+                self.function_words[key] = (*self.function_words.get(key, ()), code)
+
+    def _calendar(self, key: str) -> dict[str, int]:
+        names: dict[str, int] = {}
+        for code in sorted(self.tables):
+            table = self.tables[code]
+            groups = table.months if key == "months" else table.weekdays
+            for number, forms in enumerate(groups, start=1):
+                for form in forms:
+                    names.setdefault(fold(form), number)
+        return names
+
+    def owners(self, key: str, phrase: str) -> tuple[str, ...]:
+        """Return the languages whose *key* list holds *phrase*."""
+        return self._owners.get((key, fold(phrase)), ())
+
+    def noise(self, line: str, prefer: str | None = None) -> NoiseHit | None:
+        """Return the noise kind *line* is, or None.
+
+        Share buttons and related-topics headings must fill the whole line;
+        cross-references, promotions and credits need only open it. The
+        language reported is *prefer* when its table holds the phrase.
+        """
+        match = self._noise.match(line)
+        if match is None or match.lastgroup is None:
+            return None
+        kind = match.lastgroup
+        phrase = self._first_phrase(kind, match.group(kind))
+        owners = self.owners(kind, phrase) or ("und",)
+        language = prefer if prefer in owners else owners[0]
+        return NoiseHit(kind=kind, language=language, phrase=phrase)
+
+    def _first_phrase(self, kind: str, matched: str) -> str:
+        inner = self._leading[kind].match(matched)
+        return inner.group(1) if inner else matched
+
+    def named_lists(self) -> dict[str, list[str]]:
+        r"""Return the lists profile patterns may use as ``\L<name>``."""
+        lists = {key: list(values) for key, values in self.lists.items()}
+        lists["month"] = sorted(self.month_names_as_written(), key=len, reverse=True)
+        return lists
+
+    def month_names_as_written(self) -> set[str]:
+        """Every month form of every table, as written."""
+        return {form for table in self.tables.values() for group in table.months for form in group}
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Return the lexicon of every shipped phrase table (built once per process)."""
+    return Lexicon(phrase_tables())

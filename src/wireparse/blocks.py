@@ -1,0 +1,97 @@
+"""What :func:`wireparse.explain` returns: every block of the input, classified.
+
+A *block* is one non-blank line of the normalised input (or, for hard-wrapped
+copy, the lines of one paragraph). Each gets exactly one :class:`BlockKind` and
+the stable id of the rule that decided it, so a surprising result can be traced
+to one rule in one data file.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from attrs import field, frozen, validators
+
+from wireparse._convert import to_str_tuple
+from wireparse.models import Article
+
+__all__ = ["BlockKind", "ClassifiedBlock", "Explanation"]
+
+
+class BlockKind(enum.Enum):
+    """The role a block plays in the story."""
+
+    SECTION = "section"
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    TOPICS = "topics"
+    REMOVED = "removed"
+
+
+def _lines(values: Any) -> tuple[int, ...]:  # noqa: ANN401 - validated item by item
+    out = tuple(values)
+    if not out or any(not isinstance(n, int) or n < 1 for n in out):
+        msg = "ClassifiedBlock.lines must be a non-empty sequence of line numbers >= 1"
+        raise ValueError(msg)
+    return out
+
+
+@frozen(kw_only=True)
+class ClassifiedBlock:
+    """One block of the input with the role it was given.
+
+    Attributes:
+        text: the block's text after normalisation (lines of a re-joined
+            paragraph are joined by one space).
+        lines: the 1-based line numbers the block was made from.
+        kind: its role.
+        rule: the stable id of the rule that decided the role
+            (``"aa.byline"``, ``"phrases.en.related"``, ``"layout.body"``).
+        reason: for removed blocks, the kind of noise (``"share button"``); else "".
+
+    """
+
+    text: str = field(validator=validators.instance_of(str))
+    lines: tuple[int, ...] = field(converter=_lines)
+    kind: BlockKind = field(validator=validators.instance_of(BlockKind))
+    rule: str = field(validator=validators.instance_of(str))
+    reason: str = field(default="", validator=validators.instance_of(str))
+
+    @property
+    def line(self) -> int:
+        """The block's first line number."""
+        return self.lines[0]
+
+
+def _blocks(values: Any) -> tuple[ClassifiedBlock, ...]:  # noqa: ANN401 - validated item by item
+    out = tuple(values)
+    for item in out:
+        if not isinstance(item, ClassifiedBlock):
+            msg = f"Explanation.blocks holds ClassifiedBlock values, got {type(item).__name__}"
+            raise TypeError(msg)
+    return out
+
+
+@frozen(kw_only=True)
+class Explanation:
+    """An :class:`~wireparse.models.Article` together with how it was found.
+
+    Attributes:
+        article: the parse, the same value :func:`wireparse.parse` returns.
+        blocks: every block of the input in order, with its kind and rule.
+        profile: the name of the profile used.
+        profile_rule: how the profile was chosen (``"given"``, ``"detected"``,
+            ``"fallback"``).
+        notes: anything else worth knowing (a rule skipped, a limit reached).
+
+    """
+
+    article: Article = field(validator=validators.instance_of(Article))
+    blocks: tuple[ClassifiedBlock, ...] = field(converter=_blocks)
+    profile: str = field(validator=validators.instance_of(str))
+    profile_rule: str = field(validator=validators.instance_of(str))
+    notes: tuple[str, ...] = field(default=(), converter=to_str_tuple)

@@ -1,0 +1,426 @@
+r"""Agency profiles: what differs between news agencies, as data.
+
+A :class:`Profile` says how one agency writes its copy: the forms of its
+datelines and bylines, its day/month order, the boilerplate, credit,
+sign-off and copyright lines it adds, and the signatures that tell its copy
+apart. Built-in profiles are TOML files under ``wireparse/data/profiles/``;
+users build their own in Python (or ``attrs.evolve`` a built-in one) or in
+TOML (:meth:`Profile.from_toml`, with ``extends = "generic"``).
+
+Patterns are ``regex`` module patterns. They may use the phrase tables' lists
+as named lists: ``\L<update_label>``, ``\L<published_label>``,
+``\L<byline_prefixes>``, ``\L<conjunctions>``, ``\L<month>``. Everything is
+validated when the profile is made: a bad key, type or pattern raises
+:class:`~wireparse.exceptions.InvalidProfileError` naming the file, key and rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import regex
+from attrs import field, frozen, validators
+
+from wireparse._convert import to_str_tuple
+from wireparse._phrases import compile_lists, lexicon
+from wireparse._resources import data_names, read_data
+from wireparse.exceptions import InvalidProfileError, UnknownProfileError
+
+__all__ = [
+    "BylineForm",
+    "DatelineForm",
+    "Profile",
+    "Rule",
+    "Signature",
+    "builtin_profiles",
+    "get_profile",
+]
+
+RULE_KINDS: Final[Mapping[str, str]] = {
+    "boilerplate": "agency boilerplate",
+    "credit": "credit line",
+    "signoff": "sign-off",
+    "copyright": "copyright notice",
+    "promo": "promotion",
+    "caption": "photo caption",
+    "trailer": "wire trailer",
+}
+RULE_PLACES: Final = ("head", "tail", "anywhere")
+DATE_ORDERS: Final = ("dmy", "mdy", "ymd")
+_ID = regex.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
+_NAME = regex.compile(r"[a-z][a-z0-9_-]*")
+_FLAGS: Final = regex.VERSION0
+
+
+_LIST_REF = regex.compile(r"\\L<(\w++)>")
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    r"""Compile a profile pattern, giving it the phrase lists it names as ``\L<name>``.
+
+    Raises:
+        KeyError: the pattern names a list no phrase table has.
+        regex.error: the pattern does not compile.
+
+    """
+    lists = lexicon().named_lists()
+    wanted = set(_LIST_REF.findall(pattern))
+    missing = sorted(wanted - set(lists))
+    if missing:
+        msg = f"no phrase list named {missing[0]!r}; known lists: {', '.join(sorted(lists))}"
+        raise KeyError(msg)
+    return compile_lists(pattern, {name: lists[name] for name in wanted}, _FLAGS)
+
+
+def _check_pattern(
+    pattern: str, *, rule_id: str, key: str, groups: frozenset[str] | None = None
+) -> None:
+    """Compile *pattern* once to check it; raise InvalidProfileError naming *key* and *rule_id*."""
+    try:
+        compiled = compile_pattern(pattern)
+    except (regex.error, TypeError, KeyError) as exc:
+        msg = f"pattern does not compile: {exc}"
+        raise InvalidProfileError(msg, source="<python>", key=key, rule_id=rule_id) from None
+    if groups is not None:
+        extra = set(compiled.groupindex) - groups
+        if extra:
+            msg = (
+                f"pattern uses named groups {sorted(extra)}; "
+                f"allowed here: {sorted(groups) or 'none'}"
+            )
+            raise InvalidProfileError(msg, source="<python>", key=key, rule_id=rule_id)
+
+
+def _valid_id(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not (isinstance(value, str) and _ID.fullmatch(value)):
+        msg = f"{attribute.name} must be a dotted id such as 'reuters.credit', got {value!r}"
+        raise InvalidProfileError(msg, source="<python>", key="id", rule_id=str(value))
+
+
+@frozen(kw_only=True)
+class Rule:
+    """A line the agency adds that is not part of the story.
+
+    Attributes:
+        id: stable dotted id reported in ``Article.removed`` (``"reuters.credit"``).
+        kind: one of ``boilerplate``, ``credit``, ``signoff``, ``copyright``,
+            ``promo``, ``caption``, ``trailer``.
+        where: ``head``, ``tail`` or ``anywhere``: where in the story the line counts.
+        pattern: a ``regex`` pattern searched in the line (anchor it with ``^``/``$``).
+
+    """
+
+    id: str = field(validator=_valid_id)
+    kind: str = field(validator=validators.in_(tuple(RULE_KINDS)))
+    where: str = field(default="anywhere", validator=validators.in_(RULE_PLACES))
+    pattern: str = field(validator=validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pattern compiles and has no named groups."""
+        _check_pattern(self.pattern, rule_id=self.id, key="rules.pattern", groups=frozenset())
+
+    @property
+    def reason(self) -> str:
+        """The reason reported in ``Article.removed``."""
+        return RULE_KINDS[self.kind]
+
+
+@frozen(kw_only=True)
+class DatelineForm:
+    """One form of the agency's dateline.
+
+    Attributes:
+        id: stable dotted id (``"reuters.dateline"``).
+        pattern: matched at the start of the first body paragraph; named groups
+            ``place``, ``date``, ``agency`` (all optional). The body starts where
+            the match ends.
+        standalone: the dateline stands alone on its own line (``ISTANBUL``);
+            the pattern must then match the whole line.
+
+    """
+
+    id: str = field(validator=_valid_id)
+    pattern: str = field(validator=validators.instance_of(str))
+    standalone: bool = field(default=False, validator=validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pattern compiles and uses only the known groups."""
+        _check_pattern(
+            self.pattern,
+            rule_id=self.id,
+            key="datelines.pattern",
+            groups=frozenset({"place", "date", "agency"}),
+        )
+
+
+@frozen(kw_only=True)
+class BylineForm:
+    """One form of the agency's byline line.
+
+    Attributes:
+        id: stable dotted id (``"aa.byline"``).
+        pattern: matched against a whole line near the top; named groups
+            ``authors`` (required), ``published``, ``updated`` (optional).
+
+    """
+
+    id: str = field(validator=_valid_id)
+    pattern: str = field(validator=validators.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pattern compiles and uses only the known groups."""
+        _check_pattern(
+            self.pattern,
+            rule_id=self.id,
+            key="bylines.pattern",
+            groups=frozenset({"authors", "published", "updated"}),
+        )
+
+
+@frozen(kw_only=True)
+class Signature:
+    """Evidence that a story comes from the agency, for detection.
+
+    Attributes:
+        id: stable dotted id (``"aa.subscription"``).
+        pattern: searched in each line of the story's head and tail.
+        weight: how much a hit counts; a profile wins with a total of 3 or more.
+
+    """
+
+    id: str = field(validator=_valid_id)
+    pattern: str = field(validator=validators.instance_of(str))
+    weight: int = field(default=3, validator=[validators.instance_of(int), validators.ge(1)])
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pattern compiles."""
+        _check_pattern(self.pattern, rule_id=self.id, key="signatures.pattern", groups=None)
+
+
+def _items(values: Iterable[Any], kind: type[Any]) -> tuple[Any, ...]:
+    out = tuple(values)
+    for item in out:
+        if not isinstance(item, kind):
+            msg = f"expected {kind.__name__} items, got {type(item).__name__}"
+            raise TypeError(msg)
+    return out
+
+
+def _dateline_forms(values: Iterable[DatelineForm]) -> tuple[DatelineForm, ...]:
+    return _items(values, DatelineForm)
+
+
+def _byline_forms(values: Iterable[BylineForm]) -> tuple[BylineForm, ...]:
+    return _items(values, BylineForm)
+
+
+def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
+    return _items(values, Rule)
+
+
+def _signatures(values: Iterable[Signature]) -> tuple[Signature, ...]:
+    return _items(values, Signature)
+
+
+@frozen(kw_only=True)
+class Profile:
+    """How one news agency writes its copy.
+
+    Attributes:
+        name: short code, also ``Article.agency`` (``"aa"``, ``"reuters"``).
+        display_name: the agency's name for people ("Anadolu Agency").
+        aliases: other names and tags of the agency (``"AA"``, ``"Anadolu"``);
+            never taken for an author.
+        languages: ISO 639-1 codes the agency publishes in.
+        date_order: ``"dmy"``, ``"mdy"`` or ``"ymd"``: how to read 05.04.2025.
+        sections: the section labels its pages show above the headline.
+        datelines, bylines, rules, signatures: see the classes of those names.
+        extends: the name of the profile this one was merged onto, if any.
+        source: where the profile came from: ``"built-in"``, a file path, ``"<python>"``.
+
+    """
+
+    name: str = field(validator=validators.matches_re(_NAME.pattern))
+    display_name: str = field(default="", validator=validators.instance_of(str))
+    aliases: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    languages: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    date_order: str = field(default="dmy", validator=validators.in_(DATE_ORDERS))
+    sections: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    datelines: tuple[DatelineForm, ...] = field(default=(), converter=_dateline_forms)
+    bylines: tuple[BylineForm, ...] = field(default=(), converter=_byline_forms)
+    rules: tuple[Rule, ...] = field(default=(), converter=_rules)
+    signatures: tuple[Signature, ...] = field(default=(), converter=_signatures)
+    extends: str | None = field(default=None)
+    source: str = field(default="<python>", eq=False)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Profile:
+        """Read a profile from a TOML file (``extends = "generic"`` to start from a built-in).
+
+        Raises:
+            InvalidProfileError: the file cannot be read, or a key, value or
+                pattern in it is wrong; the message names the file, key and rule.
+            UnknownProfileError: ``extends`` names no known profile.
+
+        """
+        source = str(path)
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            msg = f"cannot read the file: {exc.strerror or exc}"
+            raise InvalidProfileError(msg, source=source) from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            msg = f"not valid TOML: {exc}"
+            raise InvalidProfileError(msg, source=source) from None
+        return profile_from_mapping(data, source=source)
+
+    def is_alias(self, text: str) -> bool:
+        """Return True when *text* names this agency (its name, display name or an alias)."""
+        key = text.strip().casefold()
+        return key in {n.casefold() for n in (self.name, self.display_name, *self.aliases) if n}
+
+
+_TOP_KEYS: Final = {
+    "name": str,
+    "display_name": str,
+    "extends": str,
+    "aliases": list,
+    "languages": list,
+    "date_order": str,
+    "sections": list,
+    "datelines": list,
+    "bylines": list,
+    "rules": list,
+    "signatures": list,
+}
+_TABLE_KEYS: Final[Mapping[str, tuple[type[Any], dict[str, type[Any]]]]] = {
+    "datelines": (DatelineForm, {"id": str, "pattern": str, "standalone": bool}),
+    "bylines": (BylineForm, {"id": str, "pattern": str}),
+    "rules": (Rule, {"id": str, "kind": str, "where": str, "pattern": str}),
+    "signatures": (Signature, {"id": str, "pattern": str, "weight": int}),
+}
+
+
+def _build_item(cls: type[Any], item: Any, key: str, source: str) -> Any:  # noqa: ANN401
+    expected = _TABLE_KEYS[key][1]
+    if not isinstance(item, dict):
+        msg = "each entry must be a table ([[" + key + "]])"
+        raise InvalidProfileError(msg, source=source, key=key)
+    rule_id = item.get("id") if isinstance(item.get("id"), str) else None
+    for sub, value in item.items():
+        if sub not in expected:
+            msg = f"unknown key; allowed: {', '.join(expected)}"
+            raise InvalidProfileError(msg, source=source, key=f"{key}.{sub}", rule_id=rule_id)
+        if not isinstance(value, expected[sub]):
+            msg = f"must be {expected[sub].__name__}, not {type(value).__name__}"
+            raise InvalidProfileError(msg, source=source, key=f"{key}.{sub}", rule_id=rule_id)
+    try:
+        return cls(**item)
+    except InvalidProfileError as exc:
+        raise InvalidProfileError(
+            str(exc).split(": ", 1)[-1], source=source, key=exc.key, rule_id=exc.rule_id
+        ) from None
+    except (TypeError, ValueError) as exc:
+        raise InvalidProfileError(str(exc), source=source, key=key, rule_id=rule_id) from None
+
+
+def _check_top_level(data: Mapping[str, Any], source: str) -> None:
+    for key, value in data.items():
+        if key not in _TOP_KEYS:
+            msg = f"unknown key; allowed keys are {', '.join(sorted(_TOP_KEYS))}"
+            raise InvalidProfileError(msg, source=source, key=key)
+        if not isinstance(value, _TOP_KEYS[key]):
+            msg = f"must be {_TOP_KEYS[key].__name__}, not {type(value).__name__}"
+            raise InvalidProfileError(msg, source=source, key=key)
+        if key in ("aliases", "languages", "sections") and not all(
+            isinstance(v, str) for v in value
+        ):
+            msg = "must be a list of strings"
+            raise InvalidProfileError(msg, source=source, key=key)
+    if "name" not in data:
+        msg = "every profile needs a name"
+        raise InvalidProfileError(msg, source=source, key="name")
+
+
+def profile_from_mapping(
+    data: Mapping[str, Any],
+    *,
+    source: str,
+    resolve: Callable[[str], Profile] | None = None,
+) -> Profile:
+    """Validate a profile table against the closed schema, merge ``extends``, and build it.
+
+    Lists of forms, rules and signatures append to the parent's (an entry with
+    the same id replaces the parent's); other keys replace the parent's.
+    *resolve* finds the parent by name (default: :func:`get_profile`).
+    """
+    _check_top_level(data, source)
+    values: dict[str, Any] = {}
+    parent = data.get("extends")
+    if parent is not None:
+        base = (resolve or get_profile)(parent)
+        values = {a.name: getattr(base, a.name) for a in attrs.fields(Profile)}
+        values["extends"] = parent
+    for key, value in data.items():
+        if key in _TABLE_KEYS:
+            cls = _TABLE_KEYS[key][0]
+            items = [_build_item(cls, item, key, source) for item in value]
+            ours = {item.id for item in items}
+            inherited = [item for item in values.get(key, ()) if item.id not in ours]
+            values[key] = (*inherited, *items)
+        else:
+            values[key] = value
+    values["source"] = source
+    try:
+        return Profile(**values)
+    except InvalidProfileError:
+        raise
+    except (TypeError, ValueError) as exc:
+        bad = str(exc).split("'")[1] if "'" in str(exc) else None
+        raise InvalidProfileError(str(exc), source=source, key=bad) from None
+
+
+@functools.cache
+def _builtins() -> Mapping[str, Profile]:
+    """Load every built-in profile once; a file's stem is its profile's name."""
+    stems = data_names("profiles")
+    profiles: dict[str, Profile] = {}
+
+    def load(stem: str) -> Profile:
+        if stem not in profiles:
+            if stem not in stems:
+                raise UnknownProfileError(stem, stems)
+            data, source = read_data("profiles", stem)
+            profile = profile_from_mapping(data, source=source, resolve=load)
+            profiles[stem] = attrs.evolve(profile, source="built-in")
+        return profiles[stem]
+
+    for stem in stems:
+        load(stem)
+    return profiles
+
+
+def builtin_profiles() -> tuple[Profile, ...]:
+    """Return every built-in profile, sorted by name."""
+    return tuple(profile for _name, profile in sorted(_builtins().items()))
+
+
+def get_profile(name: str) -> Profile:
+    """Return the built-in profile called *name* (or with *name* among its aliases).
+
+    Raises:
+        UnknownProfileError: no profile has that name; the message lists the known ones.
+
+    """
+    profiles = _builtins()
+    if name in profiles:
+        return profiles[name]
+    for profile in profiles.values():
+        if profile.is_alias(name):
+            return profile
+    raise UnknownProfileError(name, list(profiles))
