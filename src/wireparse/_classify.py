@@ -26,6 +26,7 @@ import regex
 from attrs import frozen
 
 from wireparse._compiled import CompiledProfile
+from wireparse._extract.byline import split_authors
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
 from wireparse.blocks import BlockKind, ClassifiedBlock
@@ -99,6 +100,7 @@ class _Classifier:
     ) -> None:
         self.blocks = blocks
         self.profile = profile
+        self.lexicon = lexicon
         self.texts = [block.text for block in blocks]
         self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
         self.rules = [profile.rule_hit(text) for text in self.texts]
@@ -185,8 +187,13 @@ class _Classifier:
         return found[0].id if found is not None else "layout.byline"
 
     def _find_byline(self, content: list[int]) -> int | None:
+        """Return the position of the first line that matches a byline form and names people."""
         for position, index in enumerate(content[:BYLINE_REACH]):
-            if self.profile.byline(self.texts[index]) is not None:
+            found = self.profile.byline(self.texts[index])
+            if found is None:
+                continue
+            authors = found[1].groupdict().get("authors") or ""
+            if split_authors(authors, self.lexicon, self.profile.profile) is not None:
                 return position
         return None
 

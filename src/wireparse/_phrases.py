@@ -133,13 +133,18 @@ def phrase_table(code: str) -> PhraseTable:
         raise UnknownLanguageError(code, list(tables)) from None
 
 
+# Turkish i: dotted capital İ folds to "i̇" (i + COMBINING DOT ABOVE), and dotless ı
+# stays itself; both are made plain "i" so "BU HABERİ PAYLAŞIN" meets "Bu haberi paylaşın".
+_DOTLESS: Final = str.maketrans({"\N{COMBINING DOT ABOVE}": None, "\N{LATIN SMALL LETTER DOTLESS I}": "i"})
+
+
 def fold(text: str) -> str:
-    """Return the key phrases are compared by: case-folded, Turkish dotted I made plain.
+    """Return the key phrases are compared by: case-folded, Turkish i made plain.
 
     >>> fold("BU HABERİ PAYLAŞIN") == fold("Bu haberi paylaşın")
     True
     """
-    return text.replace("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "i").casefold()
+    return text.casefold().translate(_DOTLESS)
 
 
 def compile_lists(

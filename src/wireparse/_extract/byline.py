@@ -76,7 +76,7 @@ def _agency_names() -> frozenset[str]:
 def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
     """Return the name splitter, the prefix ("By") remover and the job titles."""
     splitter = compile_lists(
-        r"\s*+(?:[,;/|]|\s(?i:\L<conj>)\s)\s*+",
+        r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
         {"conj": lexicon.lists.get("conjunctions", ("and",))},
     )
     prefix = compile_lists(
@@ -131,21 +131,16 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     agencies = _agency_names() | {fold(a) for a in (profile.display_name, *profile.aliases) if a}
     agencies = agencies | {fold("The " + a) for a in agencies}
     authors: list[str] = []
-    rejected = 0
     for raw in splitter.split(text):
         part = _strip_locator(raw.strip(" .,"), lexicon).strip()
         if not part:
             continue
         if _is_person(part, agencies, roles):
             authors.append(part)
-        elif (
-            fold(part) not in agencies
-            and fold(part) not in roles
-            and not _mentions(part, agencies, roles)
+        elif not (
+            fold(part) in agencies or fold(part) in roles or _mentions(part, agencies, roles)
         ):
-            rejected += 1
-    if rejected and not authors:
-        return None
+            return None  # a part that is neither a person nor an agency or title: no byline
     return tuple(authors)
 
 

@@ -1,0 +1,15 @@
+"""Shared test set-up: hypothesis profiles (``dev`` by default, ``ci`` in CI)."""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "dev"))

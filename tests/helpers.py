@@ -1,0 +1,52 @@
+"""Helpers shared by the tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from wireparse import Article
+from wireparse._normalize import normalize
+
+_SPACE = regex.compile(r"\s++")
+
+
+def squash(text: str) -> str:
+    """Return *text* without any white space, for comparing lines across re-spacing."""
+    return _SPACE.sub("", text)
+
+
+def input_lines(text: str) -> Counter[str]:
+    """Return the non-blank lines of *text*, as the library counts them, whitespace removed."""
+    return Counter(squash(line) for line in normalize(text).split("\n") if line.strip(" "))
+
+
+def field_pieces(article: Article, lines: Counter[str]) -> Counter[str]:
+    """Return every line-sized piece of text the article holds, whitespace removed.
+
+    An inline dateline is joined back to the first body paragraph it was split
+    from (*lines*, the input's lines, tells which kind of dateline it is).
+    """
+    pieces = [value for value in (article.section, article.headline) if value is not None]
+    if article.standfirst is not None:
+        pieces.extend(article.standfirst.split("\n"))
+    if article.byline is not None:
+        pieces.append(article.byline.raw)
+    body = list(article.body)
+    if article.dateline is not None:
+        raw = article.dateline.raw
+        if body and squash(raw + body[0]) in lines:
+            body[0] = raw + body[0]
+        else:
+            pieces.append(raw)
+    pieces.extend(body)
+    pieces.extend(article.topics)
+    pieces.extend(removal.text for removal in article.removed)
+    return Counter(squash(piece) for piece in pieces)
+
+
+def accounted(text: str, article: Article) -> bool:
+    """Return True when every non-blank line of *text* is in exactly one field or removed."""
+    lines = input_lines(text)
+    return field_pieces(article, lines) == lines

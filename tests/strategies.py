@@ -1,0 +1,308 @@
+"""Hypothesis strategies that build whole wire stories from their parts.
+
+Each strategy returns a :class:`Specimen`: the story's text and the parts it
+was built from, so a property can check that ``parse`` gives each part back.
+Body words come from :data:`BODY_WORDS`, which ``test_data.py`` proves no
+phrase table treats as noise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+from hypothesis import strategies as st
+
+from wireparse import get_profile
+
+BODY_WORDS = (
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "that",
+    "for",
+    "on",
+    "with",
+    "was",
+    "government",
+    "minister",
+    "council",
+    "talks",
+    "agreement",
+    "market",
+    "prices",
+    "river",
+    "harbour",
+    "budget",
+    "election",
+    "court",
+    "ruling",
+    "farmers",
+    "exports",
+    "weather",
+    "storm",
+    "vaccine",
+    "hospital",
+    "railway",
+    "bridge",
+    "border",
+    "village",
+    "announced",
+    "reported",
+    "rose",
+    "fell",
+    "approved",
+    "rejected",
+    "opened",
+    "closed",
+    "yesterday",
+    "today",
+    "quickly",
+    "percent",
+    "million",
+    "officials",
+    "residents",
+    "northern",
+    "southern",
+    "regional",
+    "national",
+    "new",
+    "old",
+    "large",
+    "small",
+)
+CAPITAL_WORDS = (
+    "Officials",
+    "Residents",
+    "Farmers",
+    "Prices",
+    "Talks",
+    "The",
+    "Regional",
+    "National",
+    "Exports",
+    "Lawmakers",
+    "Engineers",
+    "Doctors",
+    "Teachers",
+    "Voters",
+)
+FIRST_NAMES = (
+    "Burç",
+    "Ayşe",
+    "Şükrü",
+    "İlkay",
+    "Çağla",
+    "Gökhan",
+    "Zoë",
+    "José",
+    "Ahmet",
+    "Müge",
+    "Jean-Luc",
+    "Nuran",
+    "Oğuz",
+    "Selin",
+    "Øystein",
+    "Łukasz",
+    "Maria",
+    "Kenji",
+)
+SURNAMES = (
+    "Eruygur",
+    "Öztürk",
+    "Yılmaz",
+    "Çelik",
+    "Şahin",
+    "Müller",
+    "García",
+    "Kowalski",
+    "O'Brien",
+    "Nakamura",
+    "Dubois",
+    "al-Hashimi",
+    "Abdülkadir",
+    "Ndiaye",
+    "Ivanova",
+)
+CITIES = (
+    "ISTANBUL",
+    "ANKARA",
+    "İSTANBUL",
+    "Gaziantep",
+    "NEW YORK",
+    "SÃO PAULO",
+    "Şanlıurfa",
+    "WASHINGTON",
+    "Berlin",
+    "ADDIS ABABA",
+    "Kuala Lumpur",
+    "MOSCOW",
+)
+TOPIC_WORDS = (
+    "Taliban",
+    "Russia",
+    "Energy",
+    "Ankara",
+    "Gaza",
+    "Ukraine",
+    "Climate",
+    "Football",
+    "Elections",
+    "Migration",
+    "Oil",
+    "Türkiye",
+)
+AA_FOOTERS = {
+    "en": "Anadolu Agency website contains only a portion of the news stories offered to "
+    "subscribers in the AA News Broadcasting System (HAS), and in summarized form. "
+    "Please contact us for subscription options.",
+    "tr": "Anadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere "
+    "sunulan haberler, özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz.",
+}
+RELATED_HEADINGS = {"en": "Related topics", "tr": "İlgili konular"}
+SHARE_LINES = {"en": "Share this article", "tr": "Bu haberi paylaşın"}
+UPDATE_LABELS = {"en": "Update", "tr": "Güncelleme"}
+
+
+@frozen(kw_only=True)
+class Specimen:
+    """A generated story and the parts it was made of."""
+
+    text: str
+    section: str | None
+    headline: str
+    standfirst: str | None
+    authors: tuple[str, ...]
+    published: dt.date
+    updated: dt.date | None
+    dateline: str
+    body: tuple[str, ...]
+    topics: tuple[str, ...]
+    noise: tuple[str, ...]
+
+
+def words(*, min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    """Lower-case body words joined by spaces."""
+    return st.lists(st.sampled_from(BODY_WORDS), min_size=min_size, max_size=max_size).map(" ".join)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    """One body sentence: a capitalised opener, body words, a full stop."""
+    opener = draw(st.sampled_from(CAPITAL_WORDS))
+    rest = draw(words(min_size=3, max_size=20))
+    comma = draw(st.booleans())
+    middle = rest.replace(" ", ", ", 1) if comma and " " in rest else rest
+    return f"{opener} {middle}."
+
+
+def paragraphs() -> st.SearchStrategy[str]:
+    """A body paragraph of one to three sentences."""
+    return st.lists(sentences(), min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def headlines(draw: st.DrawFn) -> str:
+    """A headline: four to twelve words, no closing full stop."""
+    opener = draw(st.sampled_from(CAPITAL_WORDS))
+    return f"{opener} {draw(words(min_size=3, max_size=11))}"
+
+
+@st.composite
+def names(draw: st.DrawFn) -> str:
+    """A person's name, often with non-ASCII letters."""
+    first = draw(st.sampled_from(FIRST_NAMES))
+    last = draw(st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=2, unique=True))
+    return " ".join((first, *last))
+
+
+def _numeric(day: dt.date, time: dt.time | None) -> str:
+    text = day.strftime("%d.%m.%Y")
+    return text if time is None else f"{text} {time.strftime('%H:%M')}"
+
+
+@st.composite
+def aa_stories(draw: st.DrawFn, *, language: str | None = None) -> Specimen:
+    """An Anadolu Agency web story in the seed's layout, built from random parts.
+
+    Section, standfirst, the repeated headline, the update date, and each
+    footer line (boilerplate, related topics with tags, share button) are
+    each present or not.
+    """
+    lang = language or draw(st.sampled_from(("en", "tr")))
+    sections = get_profile("aa").sections
+    section = draw(st.none() | st.sampled_from(sections))
+    headline = draw(headlines())
+    standfirst = draw(st.none() | headlines())
+    authors = tuple(draw(st.lists(names(), min_size=1, max_size=3, unique=True)))
+    published = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
+    pub_time = draw(st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+    updated = draw(st.none() | st.integers(0, 30).map(lambda n: published + dt.timedelta(n)))
+    city = draw(st.sampled_from(CITIES))
+    body = tuple(draw(st.lists(paragraphs(), min_size=1, max_size=8)))
+    topics = tuple(draw(st.lists(st.sampled_from(TOPIC_WORDS), max_size=3, unique=True)))
+    footer = draw(
+        st.fixed_dictionaries(
+            {"boiler": st.booleans(), "related": st.booleans(), "share": st.booleans()}
+        )
+    )
+    repeat = draw(st.booleans())
+    gap = draw(st.sampled_from(("\n", "\n\n")))
+    space = draw(st.sampled_from((" ", "\N{NO-BREAK SPACE} ")))
+
+    joined = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    byline = f"{joined}{space}| {_numeric(published, pub_time)}"
+    if updated is not None:
+        byline += f" - {UPDATE_LABELS[lang]} : {_numeric(updated, None)}"
+    head = [line for line in (section, headline, standfirst) if line is not None]
+    lines = [*head, byline]
+    noise: list[str] = []
+    if repeat:
+        lines.append(headline)
+        noise.append(headline)
+    lines.append(city)
+    text = gap.join(lines) + "\n\n" + "\n\n".join(body)
+    tail: list[str] = []
+    if footer["boiler"]:
+        tail.append(AA_FOOTERS[lang])
+    if footer["related"]:
+        tail.extend((RELATED_HEADINGS[lang], *topics))
+    if footer["share"]:
+        tail.append(SHARE_LINES[lang])
+    noise.extend(line for line in tail if line not in topics)
+    if tail:
+        text += "\n\n" + "\n".join(tail)
+    published_value = published if pub_time is None else dt.datetime.combine(published, pub_time)
+    return Specimen(
+        text=text,
+        section=section,
+        headline=headline,
+        standfirst=standfirst,
+        authors=authors,
+        published=published_value,
+        updated=updated,
+        dateline=city,
+        body=body,
+        topics=topics if footer["related"] else (),
+        noise=tuple(noise),
+    )
+
+
+#: Text with the characters that stress a parser: line breaks of every kind,
+#: quote marks, dashes, brackets, bars, digits, controls, bidi and zero-width marks.
+hostile_text = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            [
+                *"\n\r\t |()-_—–“”„«»‹›‘’\"'`./:,;0123456789ABCXYZabc",
+                *("\u2028", "\u00a0", "\u200b", "\u200f", "\ufeff", "\x01", "\x02", "\x03"),
+            ]
+        ),
+    ),
+    max_size=400,
+)

@@ -1,0 +1,146 @@
+"""Profiles: built-in ones load, users build their own, bad data is named precisely."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import wireparse
+from wireparse import InvalidProfileError, Profile, Rule, UnknownProfileError
+
+
+class TestBuiltins:
+    """The shipped profiles."""
+
+    def test_generic_and_aa_exist(self):
+        """generic is the fallback; aa extends it."""
+        names = [p.name for p in wireparse.builtin_profiles()]
+        assert names == sorted(names)
+        assert {"generic", "aa"} <= set(names)
+        assert wireparse.get_profile("aa").extends == "generic"
+
+    def test_aliases_find_a_profile(self):
+        """A profile is found by name or alias."""
+        assert wireparse.get_profile("Anadolu").name == "aa"
+
+    def test_extends_appends_rules(self):
+        """A profile that extends another has the parent's rules and its own."""
+        aa = wireparse.get_profile("aa")
+        ids = {r.id for r in aa.rules}
+        assert {"generic.copyright", "aa.subscription"} <= ids
+
+    def test_unknown_name(self):
+        """An unknown name raises with the known names."""
+        with pytest.raises(UnknownProfileError, match="known profiles: aa"):
+            wireparse.get_profile("nope")
+
+
+class TestUserProfiles:
+    """Profiles users write, in Python or TOML."""
+
+    def test_python_profile_is_used(self):
+        """A Profile built with attrs.evolve adds a rule that parse applies."""
+        base = wireparse.get_profile("generic")
+        mine = attrs.evolve(
+            base,
+            name="gazette",
+            rules=(
+                *base.rules,
+                Rule(id="gazette.promo", kind="promo", where="tail", pattern=r"^Read the Gazette"),
+            ),
+        )
+        article = wireparse.parse(
+            "Storm hits coast\n\nThe storm hit the coast.\n\nRead the Gazette daily", profile=mine
+        )
+        assert article.agency == "gazette"
+        assert [r.rule for r in article.removed] == ["gazette.promo"]
+        assert article.body == ("The storm hit the coast.",)
+
+    def test_toml_profile_with_extends(self, tmp_path):
+        """from_toml reads a profile that extends a built-in one."""
+        path = tmp_path / "gazette.toml"
+        path.write_text(
+            'name = "gazette"\nextends = "generic"\n'
+            "[[rules]]\n"
+            'id = "gazette.promo"\nkind = "promo"\nwhere = "tail"\n'
+            "pattern = '''^Read the Gazette'''\n",
+            encoding="utf-8",
+        )
+        profile = Profile.from_toml(path)
+        assert profile.extends == "generic"
+        assert profile.source == str(path)
+        assert "generic.copyright" in {r.id for r in profile.rules}
+
+    @pytest.mark.parametrize(
+        ("body", "key", "rule_id"),
+        [
+            ('name = "x"\ncolour = "red"\n', "colour", None),
+            ('name = "x"\naliases = "AA"\n', "aliases", None),
+            (
+                'name = "x"\n[[rules]]\nid = "x.a"\nkind = "nonsense"\npattern = "a"\n',
+                "rules",
+                "x.a",
+            ),
+            (
+                'name = "x"\n[[rules]]\nid = "x.b"\nkind = "promo"\npattern = "(unclosed"\n',
+                "rules.pattern",
+                "x.b",
+            ),
+            (
+                'name = "x"\n[[rules]]\nid = "x.c"\nkind = "promo"\npatern = "a"\n',
+                "rules.patern",
+                "x.c",
+            ),
+            (
+                'name = "x"\n[[datelines]]\nid = "x.d"\npattern = "(?P<city>A)"\n',
+                "datelines.pattern",
+                "x.d",
+            ),
+            (
+                'name = "x"\n[[bylines]]\nid = "x.e"\npattern = "\\\\L<nolist>"\n',
+                "bylines.pattern",
+                "x.e",
+            ),
+            ('date_order = "dmy"\n', "name", None),
+        ],
+        ids=[
+            "unknown-key",
+            "wrong-type",
+            "bad-kind",
+            "bad-regex",
+            "typo-in-rule",
+            "bad-group",
+            "bad-list",
+            "no-name",
+        ],
+    )
+    def test_invalid_profile_names_file_key_and_rule(self, tmp_path, body, key, rule_id):
+        """A mistake in a profile file raises InvalidProfileError naming the file, key and rule."""
+        path = tmp_path / "bad.toml"
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(InvalidProfileError) as info:
+            Profile.from_toml(path)
+        error = info.value
+        assert error.source == str(path)
+        assert error.key == key
+        assert error.rule_id == rule_id
+        assert str(path) in str(error)
+
+    def test_not_toml(self, tmp_path):
+        """A file that is not TOML is named in the error."""
+        path = tmp_path / "broken.toml"
+        path.write_text("name = \n", encoding="utf-8")
+        with pytest.raises(InvalidProfileError, match=r"broken\.toml: not valid TOML"):
+            Profile.from_toml(path)
+
+    def test_missing_file(self, tmp_path):
+        """A missing file is an InvalidProfileError naming it."""
+        with pytest.raises(InvalidProfileError, match="cannot read"):
+            Profile.from_toml(tmp_path / "absent.toml")
+
+    def test_unknown_parent(self, tmp_path):
+        """extends naming no profile raises UnknownProfileError."""
+        path = tmp_path / "orphan.toml"
+        path.write_text('name = "orphan"\nextends = "nobody"\n', encoding="utf-8")
+        with pytest.raises(UnknownProfileError):
+            Profile.from_toml(path)

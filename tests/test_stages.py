@@ -1,0 +1,228 @@
+"""The pipeline stages one by one: normalise, segment, dates, bylines, datelines, quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wireparse
+from strategies import hostile_text, names
+from wireparse._dates import read_date
+from wireparse._extract.byline import split_authors
+from wireparse._extract.quotes import extract_quotes, find_spans
+from wireparse._normalize import normalize
+from wireparse._phrases import lexicon
+from wireparse._segment import segment
+
+
+class TestNormalize:
+    """Stage 1."""
+
+    @given(hostile_text)
+    def test_idempotent_and_keeps_line_count(self, text):
+        """Normalising twice changes nothing; line breaks map one for one."""
+        once = normalize(text)
+        assert normalize(once) == once
+        breaks = sum(text.count(c) for c in "\n\r\x0b\x0c\x85\u2028\u2029") - text.count("\r\n")
+        assert once.count("\n") == breaks
+
+    def test_drops_invisible_characters(self):
+        """BOM, zero-width space, bidi marks and wire control characters go."""
+        assert normalize("\ufeff\x01A\u200bB\u200fC\x03") == "ABC"
+
+    def test_spaces_become_plain(self):
+        """No-break and other spaces become plain spaces; tabs too."""
+        assert normalize("a\u00a0b\u2009c\td") == "a b c d"
+
+
+class TestSegment:
+    """Stage 2."""
+
+    def test_blank_lines_are_not_blocks(self):
+        """Each non-blank line is a block with its line number and indent."""
+        blocks = segment("one\n\n   two  words\n")
+        assert [(b.text, b.lines, b.indent) for b in blocks] == [
+            ("one", (1,), 0),
+            ("two words", (3,), 3),
+        ]
+
+
+class TestDates:
+    """Dates are read only with their year, in the profile's order."""
+
+    @pytest.mark.parametrize(
+        ("text", "order", "expected"),
+        [
+            ("05.04.2025", "dmy", dt.date(2025, 4, 5)),
+            ("05.04.2025", "mdy", dt.date(2025, 5, 4)),
+            ("2025-04-05", "mdy", dt.date(2025, 4, 5)),
+            ("2 Mayıs 2025 14:05", "dmy", dt.datetime(2025, 5, 2, 14, 5)),
+            ("May 2, 2025", "dmy", dt.date(2025, 5, 2)),
+            (
+                "02.05.2025 14:05 GMT+3",
+                "dmy",
+                dt.datetime(2025, 5, 2, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+            ),
+            (
+                "02.05.2025 09:30 EDT",
+                "dmy",
+                dt.datetime(2025, 5, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4))),
+            ),
+            ("٠٢.٠٥.٢٠٢٥", "dmy", dt.date(2025, 5, 2)),
+            ("2025年5月2日", "dmy", dt.date(2025, 5, 2)),
+        ],
+    )
+    def test_reads(self, text, order, expected):
+        """Numeric, textual, CJK and Arabic-Indic dates, with times and zones."""
+        value = read_date(text, order=order, lexicon=lexicon())
+        assert value == expected
+        assert type(value) is type(expected)
+
+    @pytest.mark.parametrize(
+        "text", ["May 2", "02.05.25", "31.02.2025", "Friday", "", "25:99 2025"]
+    )
+    def test_never_guesses(self, text):
+        """No year, a two-digit year or an impossible date gives None."""
+        assert read_date(text, order="dmy", lexicon=lexicon()) is None
+
+    @given(st.dates(min_value=dt.date(1000, 1, 1)), st.sampled_from(("dmy", "mdy")))
+    def test_numeric_round_trip(self, day, order):
+        """A date printed in the profile's order reads back as the same date."""
+        fmt = "%d.%m.%Y" if order == "dmy" else "%m/%d/%Y"
+        assert read_date(day.strftime(fmt), order=order, lexicon=lexicon()) == day
+
+
+class TestBylines:
+    """Authors are people: no agency, no title, no place."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("By Jane Doe", ("Jane Doe",)),
+            ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+            (
+                "By Matthew Garrahan in Los Angeles and Tim Bradshaw in San Francisco",
+                ("Matthew Garrahan", "Tim Bradshaw"),
+            ),
+            ("By TOM NEWTON DUNN, Political Editor", ("TOM NEWTON DUNN",)),
+            ("By Cal Mankowski, Reuters", ("Cal Mankowski",)),
+            ("By The Associated Press", ()),
+            ("By Ali al-Hashimi", ("Ali al-Hashimi",)),
+        ],
+    )
+    def test_split(self, text, expected):
+        """Names are split on commas and conjunctions; the rest is left out."""
+        assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == expected
+
+    def test_a_sentence_is_not_a_byline(self):
+        """'By Monday, the talks had stalled.' names nobody: not a byline."""
+        assert (
+            split_authors(
+                "By Monday, the talks had stalled.", lexicon(), wireparse.get_profile("generic")
+            )
+            is None
+        )
+
+    @given(st.lists(names(), min_size=1, max_size=4, unique=True))
+    def test_names_come_back(self, people):
+        """Any list of names joined the wire way comes back in order."""
+        text = "By " + (
+            people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+        )
+        assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == tuple(people)
+
+
+class TestDatelines:
+    """The agency tag belongs to the dateline, never to the authors or the body."""
+
+    @pytest.mark.parametrize(
+        ("line", "location", "agency", "date"),
+        [
+            (
+                "KATHMANDU, April 25 (Reuters) - Nepal's aviation body said.",
+                "KATHMANDU",
+                "Reuters",
+                "April 25",
+            ),
+            ("LA CROSSE, Wis. (AP) \u2014 The river rose.", "LA CROSSE, Wis.", "AP", None),
+            (
+                "BRISBANE, Australia, Jan. 1(Xinhua) -- Body.",
+                "BRISBANE, Australia",
+                "Xinhua",
+                "Jan. 1",
+            ),
+            ("Nueva Delhi, 21 ene (EFE).- Una pareja.", "Nueva Delhi", "EFE", "21 ene"),
+            ("STOCKHOLM, Aug 29, 2014 (AFP) - Body.", "STOCKHOLM", "AFP", "Aug 29, 2014"),
+            ("San Diego (tca/dpa) - History says.", "San Diego", "tca/dpa", None),
+            ("(ANSA) - ROMA, 1 LUG - Test.", "ROMA", "ANSA", "1 LUG"),
+            ("MOSCOW, January 21. /TASS/. The Kremlin said.", "MOSCOW", "TASS", "January 21"),
+            ("SALVADOR, Feb 26 - Brazilian farmers said.", "SALVADOR", None, "Feb 26"),
+        ],
+    )
+    def test_generic_forms(self, line, location, agency, date):
+        """The generic profile splits the dateline forms agencies use off the body."""
+        article = wireparse.parse(
+            f"Headline here\n\n{line}\n\nSecond paragraph.", profile="generic"
+        )
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            location,
+            agency,
+            date,
+        )
+        assert not article.body[0].startswith(("-", "\u2014", "(", "/", "."))
+        assert article.byline is None or agency not in article.byline.authors
+
+
+class TestQuotes:
+    """Quote marks, attribution and resolution."""
+
+    @given(st.text(alphabet="“”„«»‹›‘’\"'` abc.,\n", max_size=200))
+    def test_random_marks_never_raise_and_spans_index_exactly(self, text):
+        """Unbalanced or random marks never raise; every span indexes its paragraph."""
+        paragraphs = [p for p in text.split("\n") if p]
+        for quote in extract_quotes(paragraphs, [], lexicon()):
+            assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+    def test_unclosed_quote_stops_at_its_paragraph(self):
+        """An opening mark never closed runs to the end of its paragraph, no further."""
+        spans = find_spans("He said “this never ends. And more")
+        assert len(spans) == 1
+        assert not spans[0].closed
+
+    def test_apostrophes_are_not_quotes(self):
+        """Apostrophes inside words do not close single quotes."""
+        spans = find_spans("She said ‘don’t go’ twice.")
+        assert [("She said ‘don’t go’ twice."[s.start : s.end]) for s in spans] == ["don’t go"]
+
+    @pytest.mark.parametrize(
+        ("paragraph", "speaker", "partial"),
+        [
+            ("“We will win,” Jane Doe said.", "Jane Doe", False),
+            ("“We will win,” said Jane Doe.", "Jane Doe", False),
+            ("Jane Doe said: “We will win.”", "Jane Doe", False),
+            ("Jane Doe called it a “historic” day.", None, True),
+            ("Jane Doe said it was a “historic” day.", "Jane Doe", True),
+            ("``We will win,'' Jane Doe said.", "Jane Doe", False),
+            ("„Wir gewinnen“, Jane Doe said.", "Jane Doe", False),
+        ],
+    )
+    def test_attribution_forms(self, paragraph, speaker, partial):
+        """After, before and around the quote; partial quotes take their sentence's speaker."""
+        (quote,) = extract_quotes([paragraph], [], lexicon())
+        assert quote.speaker == speaker
+        assert quote.partial is partial
+
+    def test_surname_and_pronoun_resolve_to_the_full_name(self):
+        """'Doe' and 'she' become the fullest name the story gives."""
+        body = [
+            "Jane Doe, the minister, spoke on Friday.",
+            "“It is done,” Doe said.",
+            "“We move on,” she said.",
+        ]
+        quotes = extract_quotes(body, [], lexicon())
+        assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+        assert [q.speaker_raw for q in quotes] == ["Doe", "she"]
