@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import wireparse
@@ -99,7 +99,6 @@ class TestSerialisation:
     """Articles survive JSON-shaped dicts and pickling unchanged."""
 
     @given(st.one_of(hostile_text, aa_stories().map(lambda s: s.text)))
-    @settings(max_examples=100)
     def test_round_trip_through_dict_and_pickle(self, text: str):
         """from_dict(to_dict(a)) == a, and pickle gives an equal article."""
         article = wireparse.parse(text)

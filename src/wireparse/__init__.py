@@ -11,6 +11,7 @@ underscore are private.
 
 from wireparse._api import clean, detect_profile, explain, parse
 from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
+from wireparse.evaluation import Check, EvalReport, FieldScore, StoryResult, evaluate
 from wireparse.exceptions import (
     CorpusError,
     InputTypeError,
@@ -38,11 +39,14 @@ __all__ = [
     "BlockKind",
     "Byline",
     "BylineForm",
+    "Check",
     "ClassifiedBlock",
     "CorpusError",
     "Dateline",
     "DatelineForm",
+    "EvalReport",
     "Explanation",
+    "FieldScore",
     "InputTypeError",
     "InvalidProfileError",
     "Profile",
@@ -51,12 +55,14 @@ __all__ = [
     "Removal",
     "Rule",
     "Signature",
+    "StoryResult",
     "UnknownLanguageError",
     "UnknownProfileError",
     "WireparseError",
     "builtin_profiles",
     "clean",
     "detect_profile",
+    "evaluate",
     "explain",
     "get_profile",
     "parse",

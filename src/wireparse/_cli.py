@@ -1,14 +1,17 @@
-"""The command line: ``wireparse parse``, ``wireparse clean`` (``python -m wireparse``).
+"""The command line: ``wireparse parse``, ``clean``, ``eval`` (``python -m wireparse``).
 
 Exit status: 0 when every input parsed; 1 when any input could not be read or
-decoded (each is reported on stderr, and the others are still parsed); 2 for
-a usage error (argparse's own), an unknown profile or an invalid profile file.
+decoded (each is reported on stderr, and the others are still parsed), or when
+``eval`` scored a field below its ``--min`` floor; 2 for a usage error
+(argparse's own), an unknown profile, an invalid profile file or a malformed
+corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,12 +19,19 @@ from typing import TextIO
 
 from wireparse import __version__
 from wireparse._api import clean, parse
-from wireparse.exceptions import ProfileError, UnknownLanguageError
+from wireparse.evaluation import FIELDS, EvalReport, evaluate
+from wireparse.exceptions import CorpusError, ProfileError, UnknownLanguageError
 from wireparse.profiles import Profile
 
 EXIT_OK = 0
 EXIT_INPUT = 1
+EXIT_BELOW_FLOOR = 1
 EXIT_USAGE = 2
+
+_PROFILE_HELP = "agency profile: a built-in name (aa) or a TOML file; default: detect"
+_GREEN = "\x1b[32m"
+_RED = "\x1b[31m"
+_RESET = "\x1b[0m"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,11 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--profile",
-        metavar="NAME|PATH",
-        help="agency profile: a built-in name (aa) or a TOML file; default: detect",
-    )
+    common.add_argument("--profile", metavar="NAME|PATH", help=_PROFILE_HELP)
     common.add_argument("--language", metavar="CODE", help="the story's language; default: detect")
     common.add_argument(
         "--encoding",
@@ -66,7 +72,53 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the story with the noise removed.",
     )
     clean_cmd.add_argument("file", metavar="FILE", help="a story file, or - for stdin")
+    _add_eval(commands)
     return parser
+
+
+def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    eval_cmd = commands.add_parser(
+        "eval",
+        help="score wireparse on a labelled corpus",
+        description=(
+            "Parse every labelled story in DIR (NAME.txt with its label NAME.json) "
+            "and print how often each field was right, then the stories that failed."
+        ),
+    )
+    eval_cmd.add_argument("folder", metavar="DIR", help="the corpus folder")
+    eval_cmd.add_argument("--profile", metavar="NAME|PATH", help=_PROFILE_HELP)
+    eval_cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+    eval_cmd.add_argument(
+        "--min",
+        dest="floors",
+        action="append",
+        default=[],
+        type=_floor,
+        metavar="FIELD=RATIO",
+        help=(
+            "exit with status 1 when FIELD's ratio is below RATIO (0 to 1); repeatable. "
+            f"Fields: {', '.join(FIELDS)}"
+        ),
+    )
+
+
+def _floor(value: str) -> tuple[str, float]:
+    """Read a ``--min`` value, ``FIELD=RATIO``."""
+    name, sep, number = value.partition("=")
+    if not sep:
+        msg = f"expected FIELD=RATIO, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    if name not in FIELDS:
+        msg = f"unknown field {name!r}; fields: {', '.join(FIELDS)}"
+        raise argparse.ArgumentTypeError(msg)
+    try:
+        ratio = float(number)
+    except ValueError:
+        ratio = -1.0
+    if not 0 <= ratio <= 1:
+        msg = f"the ratio for {name} must be a number from 0 to 1, got {number!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return name, ratio
 
 
 def _read(name: str, encoding: str, stdin: TextIO) -> str:
@@ -116,6 +168,8 @@ def main(
     out = stdout or sys.stdout
     try:
         profile = _profile(args.profile)
+        if args.command == "eval":
+            return _eval(args, profile, out)
         if args.command == "clean":
             status = EXIT_OK
             for name, text, error in _inputs([args.file], args.encoding, stdin):
@@ -126,7 +180,7 @@ def main(
                 out.write(clean(text, profile=profile, language=args.language) + "\n")
             return status
         return _parse_files(args, profile, stdin, out)
-    except (ProfileError, UnknownLanguageError) as exc:
+    except (ProfileError, UnknownLanguageError, CorpusError) as exc:
         print(f"wireparse: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -153,3 +207,57 @@ def _parse_files(
             out.write(json.dumps(data, ensure_ascii=False, indent=args.indent) + "\n")
         out.flush()
     return status
+
+
+def _eval(args: argparse.Namespace, profile: Profile | str | None, out: TextIO) -> int:
+    report = evaluate(args.folder, profile=profile)
+    if args.json:
+        out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        colour = out.isatty() and not os.environ.get("NO_COLOR")
+        out.write(_render(report, colour=colour))
+    out.flush()
+    status = EXIT_OK
+    for name, floor in args.floors:
+        ratio = report.field(name).ratio
+        if ratio < floor:
+            print(f"wireparse: {name} is {ratio:.1%}, below its floor {floor:.1%}", file=sys.stderr)
+            status = EXIT_BELOW_FLOOR
+    return status
+
+
+def _paint(text: str, code: str, *, colour: bool) -> str:
+    return f"{code}{text}{_RESET}" if colour else text
+
+
+def _render(report: EvalReport, *, colour: bool) -> str:
+    """Return the report as text: the field table, the failed stories, a summary."""
+    width = max(len(name) for name in FIELDS)
+    lines = [f"{'field':<{width}}  {'right':>6}  {'total':>6}  {'ratio':>6}"]
+    for score in report.fields:
+        ratio = f"{score.ratio:.1%}" if score.total else "-"
+        cell = f"{ratio:>6}"
+        if score.total:
+            cell = _paint(cell, _GREEN if score.right == score.total else _RED, colour=colour)
+        lines.append(f"{score.name:<{width}}  {score.right:>6}  {score.total:>6}  {cell}")
+    for story in report.failures:
+        lines.extend(["", _paint(story.name, _RED, colour=colour)])
+        if story.error is not None:
+            lines.append(f"  parse raised {story.error}")
+            continue
+        for check in story.failed:
+            lines.append(f"  {_paint(check.field, _RED, colour=colour)}")
+            lines.append(f"    expected: {check.expected}")
+            lines.append(f"    found:    {check.found}")
+    lines.extend(["", _summary(report)])
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: EvalReport) -> str:
+    count = len(report.stories)
+    failed = len(report.failures)
+    stories = "1 story" if count == 1 else f"{count} stories"
+    text = f"{stories}, {failed} failed" if failed else f"{stories}, all passed"
+    if report.skipped:
+        text += f"; skipped (no pair): {', '.join(report.skipped)}"
+    return text
