@@ -204,7 +204,8 @@ class TestQuotes:
             ("“We will win,” Jane Doe said.", "Jane Doe", False),
             ("“We will win,” said Jane Doe.", "Jane Doe", False),
             ("Jane Doe said: “We will win.”", "Jane Doe", False),
-            ("Jane Doe called it a “historic” day.", None, True),
+            ("Jane Doe called it a “historic” day.", "Jane Doe", True),
+            ("The so-called “reform” passed on Friday.", None, True),
             ("Jane Doe said it was a “historic” day.", "Jane Doe", True),
             ("``We will win,'' Jane Doe said.", "Jane Doe", False),
             ("„Wir gewinnen“, Jane Doe said.", "Jane Doe", False),
@@ -226,3 +227,58 @@ class TestQuotes:
         quotes = extract_quotes(body, [], lexicon())
         assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
         assert [q.speaker_raw for q in quotes] == ["Doe", "she"]
+
+
+class TestDateLines:
+    """Lines that are only a date give the article its dates and leave the story."""
+
+    @pytest.mark.parametrize(
+        ("line", "field", "expected"),
+        [
+            (
+                "Updated 6:42 PM MDT, June 3, 2025",
+                "updated",
+                dt.datetime(2025, 6, 3, 18, 42, tzinfo=dt.timezone(dt.timedelta(hours=-6))),
+            ),
+            (
+                "June 18, 2025 9:05 AM GMT+9",
+                "published",
+                dt.datetime(2025, 6, 18, 9, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))),
+            ),
+            ("Published: 02.05.2025", "published", dt.date(2025, 2, 5)),
+            ("Güncelleme: 2 Mayıs 2025 14:05", "updated", dt.datetime(2025, 5, 2, 14, 5)),
+        ],
+    )
+    def test_date_line_is_read_and_removed(self, line, field, expected):
+        """A labelled or bare date line under the headline sets the date and is removed."""
+        text = f"Storm hits the coast\n\n{line}\n\nWASHINGTON (AP) \u2014 A storm hit the coast."
+        article = wireparse.parse(text, profile="ap")
+        assert getattr(article, field) == expected
+        assert [(r.text, r.rule) for r in article.removed] == [(line, "layout.date_line")]
+        assert article.dateline is not None
+        assert article.body == ("A storm hit the coast.",)
+
+    def test_a_headline_with_a_date_is_not_a_date_line(self):
+        """A line with other words and a date stays where it is."""
+        article = wireparse.parse("Elections set for June 3, 2025\n\nVoters will choose a council.")
+        assert article.headline == "Elections set for June 3, 2025"
+        assert article.removed == ()
+
+    def test_dateline_with_a_year_gives_the_publication_date(self):
+        """'STOCKHOLM, Aug 29, 2014 (AFP) -' shows its year, so it dates the story."""
+        article = wireparse.parse("Title\n\nSTOCKHOLM, Aug 29, 2014 (AFP) - Body text here.")
+        assert article.published == dt.date(2014, 8, 29)
+
+    def test_dateline_without_a_year_gives_no_date(self):
+        """'May 2' has no year: no publication date is guessed."""
+        assert wireparse.parse("Title\n\nGENEVA, May 2 (Reuters) - Body text.").published is None
+
+
+class TestSeparators:
+    """A separator line closing the story is removed with what follows it."""
+
+    @pytest.mark.parametrize("line", ["___", "-- 30 --", "***", "###"])
+    def test_separator(self, line):
+        """Separator lines at the end are noise."""
+        article = wireparse.parse(f"Title\n\nLONDON (Reuters) - Body text.\n\n{line}")
+        assert [r.rule for r in article.removed] == ["generic.separator"]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from attrs import frozen
+
+from wireparse._classify import DATE_LINE_RULE
 from wireparse._compiled import CompiledProfile
+from wireparse._dates import date_line, read_date
 from wireparse._detect import detect_language
 from wireparse._extract.byline import read_byline
 from wireparse._extract.dateline import split_dateline, standalone_dateline
@@ -13,6 +17,77 @@ from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
 from wireparse.blocks import BlockKind, ClassifiedBlock
 from wireparse.models import Article, Byline, Dateline, Removal
+
+
+@frozen
+class _Dates:
+    published: dt.date | None
+    updated: dt.date | None
+
+    def fill(self, value: dt.date, label: str) -> _Dates:
+        """Return these dates with *value* in the first free slot its label allows."""
+        if label != "updated" and self.published is None:
+            return _Dates(value, self.updated)
+        if self.updated is None:
+            return _Dates(self.published, value)
+        return self
+
+
+def _grouped(blocks: Sequence[ClassifiedBlock]) -> dict[BlockKind, list[ClassifiedBlock]]:
+    by_kind: dict[BlockKind, list[ClassifiedBlock]] = {}
+    for block in blocks:
+        by_kind.setdefault(block.kind, []).append(block)
+    return by_kind
+
+
+def _byline(
+    blocks: list[ClassifiedBlock], profile: CompiledProfile, lexicon: Lexicon
+) -> tuple[Byline | None, _Dates]:
+    for block in blocks[:1]:
+        found = profile.byline(block.text)
+        if found is not None:
+            result = read_byline(block.text, found[1], lexicon, profile.profile)
+            return result.byline, _Dates(result.published, result.updated)
+    return None, _Dates(None, None)
+
+
+def _dateline(
+    by_kind: dict[BlockKind, list[ClassifiedBlock]], profile: CompiledProfile
+) -> tuple[Dateline | None, list[str]]:
+    """Return the dateline and the body, with an inline dateline split off the first paragraph."""
+    body = [b.text for b in by_kind.get(BlockKind.BODY, ())]
+    for block in by_kind.get(BlockKind.DATELINE, ())[:1]:
+        standalone = profile.dateline(block.text, standalone=True)
+        if standalone is not None:
+            return standalone_dateline(block.text, standalone[1]), body
+        return Dateline(location=block.text, raw=block.text), body
+    if body:
+        inline = profile.dateline(body[0], standalone=False)
+        if inline is not None:
+            dateline, body[0] = split_dateline(body[0], inline[1])
+            return dateline, body
+    return None, body
+
+
+def _more_dates(
+    dates: _Dates,
+    removed: list[ClassifiedBlock],
+    dateline: Dateline | None,
+    profile: CompiledProfile,
+    lexicon: Lexicon,
+) -> _Dates:
+    """Fill dates the byline did not give from date lines, then from a dateline with a year."""
+    order = profile.profile.date_order
+    for block in removed:
+        if block.rule == DATE_LINE_RULE:
+            found = date_line(block.text, order=order, lexicon=lexicon)
+            if found is not None:
+                dates = dates.fill(found.value, found.label)
+    if dates.published is None and dateline is not None and dateline.date_text:
+        value = read_date(dateline.date_text, order=order, lexicon=lexicon)
+        if value is not None:
+            dates = dates.fill(value, "published")
+    return dates
 
 
 def assemble(
@@ -24,39 +99,16 @@ def assemble(
     language: str | None,
 ) -> Article:
     """Build the :class:`Article` from *blocks*; *language* overrides detection."""
-    by_kind: dict[BlockKind, list[ClassifiedBlock]] = {}
-    for block in blocks:
-        by_kind.setdefault(block.kind, []).append(block)
+    by_kind = _grouped(blocks)
 
     def joined(kind: BlockKind) -> str | None:
         found = by_kind.get(kind)
         return "\n".join(b.text for b in found) if found else None
 
-    byline: Byline | None = None
-    published: dt.date | None = None
-    updated: dt.date | None = None
-    for block in by_kind.get(BlockKind.BYLINE, ())[:1]:
-        found = profile.byline(block.text)
-        if found is not None:
-            result = read_byline(block.text, found[1], lexicon, profile.profile)
-            byline, published, updated = result.byline, result.published, result.updated
-
-    dateline: Dateline | None = None
-    for block in by_kind.get(BlockKind.DATELINE, ())[:1]:
-        standalone = profile.dateline(block.text, standalone=True)
-        if standalone is not None:
-            dateline = standalone_dateline(block.text, standalone[1])
-        else:
-            dateline = Dateline(location=block.text, raw=block.text)
-
-    body = [b.text for b in by_kind.get(BlockKind.BODY, ())]
-    if body and dateline is None:
-        inline = profile.dateline(body[0], standalone=False)
-        if inline is not None:
-            dateline, body[0] = split_dateline(body[0], inline[1])
-
-    if language is None:
-        language = detect_language(body, lexicon)
+    byline, dates = _byline(by_kind.get(BlockKind.BYLINE, []), profile, lexicon)
+    dateline, body = _dateline(by_kind, profile)
+    removed = by_kind.get(BlockKind.REMOVED, [])
+    dates = _more_dates(dates, removed, dateline, profile, lexicon)
     headline = joined(BlockKind.HEADLINE)
     standfirst = joined(BlockKind.STANDFIRST)
     context = [text for text in (headline, standfirst) if text]
@@ -65,16 +117,13 @@ def assemble(
         standfirst=standfirst,
         section=joined(BlockKind.SECTION),
         byline=byline,
-        published=published,
-        updated=updated,
+        published=dates.published,
+        updated=dates.updated,
         dateline=dateline,
         body=body,
         quotes=extract_quotes(body, context, lexicon),
         topics=[b.text for b in by_kind.get(BlockKind.TOPICS, ())],
         agency=agency,
-        language=language,
-        removed=[
-            Removal(text=b.text, line=b.line, rule=b.rule, reason=b.reason)
-            for b in by_kind.get(BlockKind.REMOVED, ())
-        ],
+        language=language if language is not None else detect_language(body, lexicon),
+        removed=[Removal(text=b.text, line=b.line, rule=b.rule, reason=b.reason) for b in removed],
     )

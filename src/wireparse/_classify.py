@@ -26,6 +26,7 @@ import regex
 from attrs import frozen
 
 from wireparse._compiled import CompiledProfile
+from wireparse._dates import date_line
 from wireparse._extract.byline import split_authors
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
@@ -34,6 +35,10 @@ from wireparse.profiles import Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
+#: How far down lines that are only a date are looked for, in content blocks.
+DATE_LINE_REACH: Final = 8
+#: The rule id of such lines; the assembler reads their dates.
+DATE_LINE_RULE: Final = "layout.date_line"
 #: How far down a dateline-led first paragraph is looked for when there is no byline.
 DATELINE_REACH: Final = 5
 _SENTENCE_END: Final = regex.compile(r"[.:;,]['\"’”»)]*+$")
@@ -160,6 +165,22 @@ class _Classifier:
             content.append(index)
         return content
 
+    def date_lines(self, content: list[int]) -> list[int]:
+        """Remove lines near the top that are only a date ("Updated June 3, 2025 6:42 PM").
+
+        Their dates are read again when the article is assembled.
+        """
+        order = self.profile.profile.date_order
+        kept = []
+        for position, index in enumerate(content):
+            if position < DATE_LINE_REACH and date_line(
+                self.texts[index], order=order, lexicon=self.lexicon
+            ):
+                self.roles[index] = _Role(BlockKind.REMOVED, DATE_LINE_RULE, "date line")
+            else:
+                kept.append(index)
+        return kept
+
     def layout(self, content: list[int]) -> None:
         """Read section, headline, standfirst, byline, dateline and body from *content*."""
         byline_at = self._find_byline(content)
@@ -272,5 +293,6 @@ def classify(
     state.head_pass()
     state.tail_pass()
     content = state.middle_pass()
+    content = state.date_lines(content)
     state.layout(content)
     return state.result()

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Final
 
 import regex
+from attrs import frozen
 from dateutil import parser as dateutil_parser
 
 from wireparse._phrases import Lexicon, fold
@@ -44,6 +45,67 @@ def zone_offsets() -> Mapping[str, int]:
     data, _source = read_data("", "zones")
     offsets = data["offsets"]
     return {fold(name): int(minutes) for name, minutes in offsets.items()}
+
+
+_LETTERS: Final = regex.compile(r"\p{L}++")
+_DATE_LINE_CHARS: Final = 100
+
+
+@frozen
+class DateLine:
+    """A line that is only a date, perhaps with a label: "Updated 6:42 PM MDT, June 3, 2025"."""
+
+    label: str  # "published", "updated", or "" when the line has no label
+    value: dt.date
+
+
+@functools.lru_cache(maxsize=8)
+def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return the words a date line may hold, and the words of update and published labels."""
+
+    def words(phrases: tuple[str, ...]) -> frozenset[str]:
+        # short words ("am" in "Aktualisiert am") are connectors, not label words
+        return frozenset(
+            fold(w)
+            for phrase in phrases
+            for w in _LETTERS.findall(phrase)
+            if len(w) > 2  # noqa: PLR2004
+        )
+
+    update = words(lexicon.lists.get("update_label", ()))
+    published = words(lexicon.lists.get("published_label", ()))
+    calendar = frozenset(
+        fold(w)
+        for name in (*lexicon.month_names, *lexicon.weekday_names)
+        for w in _LETTERS.findall(name)
+    )
+    return calendar | update | published | frozenset(zone_offsets()), update, published
+
+
+def date_line(text: str, *, order: str, lexicon: Lexicon) -> DateLine | None:
+    """Return the date of a line that holds nothing but a (labelled) date, else None.
+
+    Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts.
+
+    >>> from wireparse._phrases import lexicon
+    >>> date_line("Updated 6:42 PM MDT, June 3, 2025", order="mdy", lexicon=lexicon()).label
+    'updated'
+    >>> date_line("Elections set for June 3, 2025", order="mdy", lexicon=lexicon()) is None
+    True
+    """
+    if len(text) > _DATE_LINE_CHARS:
+        return None
+    allowed, update, published = _date_words(lexicon)
+    words = [fold(w) for w in _LETTERS.findall(text)]
+    if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
+        return None
+    value = read_date(text, order=order, lexicon=lexicon)
+    if value is None:
+        return None
+    label = "updated" if update.intersection(words) else ""
+    if not label and published.intersection(words):
+        label = "published"
+    return DateLine(label=label, value=value)
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -83,8 +145,9 @@ def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
     return dt.timezone(dt.timedelta(minutes=minutes))
 
 
-def _with_time(day: dt.date, text: str) -> dt.date:
-    match = _TIME.search(text)
+def _with_time(day: dt.date, after: str, before: str = "") -> dt.date:
+    """Return *day* with the time printed after it (or else before it), if any."""
+    match = _TIME.search(after) or _TIME.search(before)
     if match is None:
         return day
     hour, minute = int(match.group("h")), int(match.group("m"))
@@ -122,15 +185,17 @@ def read_date(text: str, *, order: str, lexicon: Lexicon) -> dt.date | None:
     numeric = _NUMERIC.search(text)
     if numeric is not None:
         day = _numeric(numeric, order)
-        return None if day is None else _with_time(day, text[numeric.end() :])
+        return (
+            None if day is None else _with_time(day, text[numeric.end() :], text[: numeric.start()])
+        )
     cjk = _CJK.search(text)
     if cjk is not None:
         day = _make(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)))
-        return None if day is None else _with_time(day, text[cjk.end() :])
+        return None if day is None else _with_time(day, text[cjk.end() :], text[: cjk.start()])
     for match in _WORD_DATE.finditer(text):
         day = _word_date(match, lexicon)
         if day is not None:
-            return _with_time(day, text[match.end() :])
+            return _with_time(day, text[match.end() :], text[: match.start()])
     return None
 
 

@@ -35,6 +35,7 @@ LIST_KEYS: Final = (
     "byline_prefixes",
     "byline_roles",
     "byline_locators",
+    "name_particles",
     "speech_verbs",
     "pronouns",
     "scripts",
@@ -135,7 +136,9 @@ def phrase_table(code: str) -> PhraseTable:
 
 # Turkish i: dotted capital İ folds to "i̇" (i + COMBINING DOT ABOVE), and dotless ı
 # stays itself; both are made plain "i" so "BU HABERİ PAYLAŞIN" meets "Bu haberi paylaşın".
-_DOTLESS: Final = str.maketrans({"\N{COMBINING DOT ABOVE}": None, "\N{LATIN SMALL LETTER DOTLESS I}": "i"})
+_DOTLESS: Final = str.maketrans(
+    {"\N{COMBINING DOT ABOVE}": None, "\N{LATIN SMALL LETTER DOTLESS I}": "i"}
+)
 
 
 def fold(text: str) -> str:

@@ -49,6 +49,7 @@ RULE_KINDS: Final[Mapping[str, str]] = {
     "promo": "promotion",
     "caption": "photo caption",
     "trailer": "wire trailer",
+    "separator": "separator line",
 }
 RULE_PLACES: Final = ("head", "tail", "anywhere")
 DATE_ORDERS: Final = ("dmy", "mdy", "ymd")
@@ -109,7 +110,7 @@ class Rule:
     Attributes:
         id: stable dotted id reported in ``Article.removed`` (``"reuters.credit"``).
         kind: one of ``boilerplate``, ``credit``, ``signoff``, ``copyright``,
-            ``promo``, ``caption``, ``trailer``.
+            ``promo``, ``caption``, ``trailer``, ``separator``.
         where: ``head``, ``tail`` or ``anywhere``: where in the story the line counts.
         pattern: a ``regex`` pattern searched in the line (anchor it with ``^``/``$``).
 

@@ -20,35 +20,6 @@ from wireparse._phrases import Lexicon, compile_lists, fold
 from wireparse.models import Byline
 from wireparse.profiles import Profile, builtin_profiles
 
-_PARTICLES: Final = frozenset(
-    {
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "dos",
-        "das",
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-        "ter",
-        "ten",
-        "zu",
-        "st",
-    }
-)
 _NAME_CHARS: Final = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\-]*+$")
 
 
@@ -72,29 +43,40 @@ def _agency_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@frozen
+class _Tools:
+    """What splitting a byline needs from the phrase tables, compiled once."""
+
+    splitter: regex.Pattern[str]  # between names: commas, "and", "ve", "&"
+    prefix: regex.Pattern[str]  # "By", "Par", "Muhabir:"
+    roles: frozenset[str]  # job titles: "Political Editor"
+    particles: frozenset[str]  # lower-case name parts: "van", "de", "bin"
+
+
 @functools.lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
-    """Return the name splitter, the prefix ("By") remover and the job titles."""
-    splitter = compile_lists(
-        r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
-        {"conj": lexicon.lists.get("conjunctions", ("and",))},
+def _tools(lexicon: Lexicon) -> _Tools:
+    return _Tools(
+        splitter=compile_lists(
+            r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
+            {"conj": lexicon.lists.get("conjunctions", ("and",))},
+        ),
+        prefix=compile_lists(
+            r"^(?i:\L<p>)[\s:]++", {"p": lexicon.lists.get("byline_prefixes", ("By",))}
+        ),
+        roles=frozenset(fold(role) for role in lexicon.lists.get("byline_roles", ())),
+        particles=frozenset(fold(p) for p in lexicon.lists.get("name_particles", ())),
     )
-    prefix = compile_lists(
-        r"^(?i:\L<p>)[\s:]++", {"p": lexicon.lists.get("byline_prefixes", ("By",))}
-    )
-    roles = frozenset(fold(role) for role in lexicon.lists.get("byline_roles", ()))
-    return splitter, prefix, roles
 
 
-def _is_person(part: str, agencies: frozenset[str], roles: frozenset[str]) -> bool:
+def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     """Return True when *part* reads as a person's name, not an agency, title or phrase."""
     key = fold(part)
-    if not key or key in agencies or key in roles:
+    if not key or key in agencies or key in tools.roles:
         return False
     words = part.split()
     if any(fold(w) in agencies for w in words) and len(words) <= 3:  # noqa: PLR2004 - "UPI Staff"
         return False
-    if any(fold(w) in roles for w in words):
+    if any(fold(w) in tools.roles for w in words):
         return False
     capitalised = 0
     for word in words:
@@ -102,7 +84,7 @@ def _is_person(part: str, agencies: frozenset[str], roles: frozenset[str]) -> bo
             return False
         if word[0].isupper():
             capitalised += 1
-        elif fold(word) not in _PARTICLES and not word.startswith(("al-", "el-")):
+        elif fold(word) not in tools.particles and not word.startswith(("al-", "el-")):
             return False
     return capitalised >= 1 and len(words) <= 6  # noqa: PLR2004
 
@@ -126,27 +108,27 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     >>> split_authors("By Jane Doe and John Roe in Paris", lexicon(), get_profile("generic"))
     ('Jane Doe', 'John Roe')
     """
-    splitter, prefix, roles = _patterns(lexicon)
-    text = prefix.sub("", text.strip(), count=1)
+    tools = _tools(lexicon)
+    text = tools.prefix.sub("", text.strip(), count=1)
     agencies = _agency_names() | {fold(a) for a in (profile.display_name, *profile.aliases) if a}
     agencies = agencies | {fold("The " + a) for a in agencies}
     authors: list[str] = []
-    for raw in splitter.split(text):
+    for raw in tools.splitter.split(text):
         part = _strip_locator(raw.strip(" .,"), lexicon).strip()
         if not part:
             continue
-        if _is_person(part, agencies, roles):
+        if _is_person(part, agencies, tools):
             authors.append(part)
-        elif not (
-            fold(part) in agencies or fold(part) in roles or _mentions(part, agencies, roles)
-        ):
+        elif not _mentions(part, agencies, tools.roles):
             return None  # a part that is neither a person nor an agency or title: no byline
     return tuple(authors)
 
 
 def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> bool:
+    """Return True when *part* is, or names, an agency or a job title."""
+    key = fold(part)
     words = [fold(w) for w in part.split()]
-    return any(w in agencies or w in roles for w in words)
+    return key in agencies or key in roles or any(w in agencies or w in roles for w in words)
 
 
 def read_byline(

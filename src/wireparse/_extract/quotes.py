@@ -62,14 +62,6 @@ _MARK: Final = regex.compile(
 _CLOSERS: Final = frozenset("".join(PAIRS.values())) | {"''"}
 WINDOW: Final = 300  # characters searched for an attribution on each side of a quote
 _SENTENCE_END: Final = regex.compile(r"[.!?][\"”’»)]*+\s++(?=[\p{Lu}\p{Lo}\"“„«‘(])")
-_NAME: Final = (
-    r"\p{Lu}[\p{L}\p{M}'’\-]*+"
-    r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|(?:de|da|van|von|bin|al|el|der|la|le)(?=[ ]\p{Lu})))*+"
-)
-_PERSON: Final = regex.compile(
-    r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’\-]++(?:[ ](?:de|da|van|von|bin|al|el|der|la|le))?"
-    r"(?:[ ]\p{Lu}[\p{Ll}\p{M}'’\-]*+){1,3}+"
-)
 
 
 @frozen
@@ -125,9 +117,23 @@ def _opens(mark: str, text: str, at: int, after: int) -> bool:
 
 @frozen
 class _Attribution:
-    speaker: str
+    speaker: str | None  # None: a verb with no subject ('"..." dedi.'), the last speaker's
     verb: str | None
     at: int  # where the speaker stands in the paragraph
+
+
+def _name_pattern(particles: Sequence[str]) -> str:
+    """Return the pattern of a name as wire copy writes it: capitals, initials, particles.
+
+    "Zamir Kabulov", "Mette Ø. Kjærgaard", "Marieke van den Berg", "al-Jubouri",
+    "U.S. District Judge Patricia Nwosu", "St. Clair-Hughes".
+    """
+    word = r"\p{Lu}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+"
+    short = r"(?:\p{Lu}\.(?:\p{Lu}\.)*+|\p{Lu}\p{Ll}{0,2}+\.)(?=[ ]\p{Lu})"
+    prefixed = r"(?:al|el|Al|El)-\p{Lu}[\p{L}\p{M}'\-]*+"
+    particle = r"(?:\L<particles>)[ ](?=\p{Lu}|(?:\L<particles>)[ ])" if particles else "(?!)"
+    unit = rf"(?:{short}|{prefixed}|{word})"
+    return rf"(?:{unit}(?:[ ](?:{particle})*+{unit})*+)"
 
 
 class _Patterns:
@@ -136,17 +142,22 @@ class _Patterns:
     def __init__(self, lexicon: Lexicon) -> None:
         verbs = sorted(lexicon.lists.get("speech_verbs", ()), key=len, reverse=True)
         pronouns = list(lexicon.lists.get("pronouns", ()))
+        particles = sorted(lexicon.lists.get("name_particles", ()), key=len, reverse=True)
         self.pronouns = frozenset(fold(p) for p in pronouns)
+        self.function_words = frozenset(lexicon.function_words)
         lists = {"verbs": verbs or ["said"], "pronouns": pronouns or ["he"]}
+        if particles:
+            lists["particles"] = particles
+        name = _name_pattern(particles)
         pronoun = r"(?i:\L<pronouns>)(?![\p{L}\p{M}])"
         organisation = r"the[ ]\p{Ll}++(?:[ ]\p{Ll}++)?"
-        speaker = rf"(?P<speaker>{pronoun}|{_NAME}|{organisation})"
+        speaker = rf"(?P<speaker>{pronoun}|{name}|{organisation})"
         verb = r"(?P<verb>\L<verbs>)(?![\p{L}\p{M}])"
-        titles = r"(?:\p{Ll}[\p{L}\-]*+\s++){0,3}?"
+        titles = r"(?:\p{Ll}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+,?\s++){0,4}?"
         # after a closing mark: ', Kabulov said' / ', said Kabulov' / '" dedi.'
         self.after = compile_lists(
-            rf"^[,;]?\s*+(?:{speaker}\s++(?:\p{{Ll}}++\s++)?{verb}"
-            rf"|{verb}\s++{titles}(?P<speaker2>{_NAME}|{pronoun})"
+            rf"[,;.]?\s*+(?:{speaker}\s++(?:\p{{Ll}}++\s++)?{verb}"
+            rf"|{verb}\s++{titles}(?P<speaker2>{name}|{pronoun})"
             r"|(?P<verb_only>\L<verbs>)(?![\p{L}\p{M}]))",
             lists,
         )
@@ -155,8 +166,17 @@ class _Patterns:
         apposition = rf"(?:,[^,\"{_LDQ}{_RDQ}{_LDA}{_RDA}]{{1,120}}+,)?"
         self.frame = compile_lists(
             rf"(?<![\p{{L}}\p{{M}}]){speaker}{apposition}\s++(?:\p{{Ll}}++\s++)?{verb}"
-            rf"|(?i:according[ ]to)[ ](?P<speaker2>{_NAME})",
+            rf"|(?i:according[ ]to)[ ](?P<speaker2>{name})",
             lists,
+        )
+        # the subject opening a sentence: 'Bakan Arıkan, "..." dedi.', 'Al-Jubouri described'
+        self.subject = compile_lists(
+            rf"\s*+(?P<speaker>{name})(?=,|\s++\p{{Ll}})",
+            {key: value for key, value in lists.items() if key == "particles"},
+        )
+        self.person = compile_lists(
+            rf"(?<![\p{{L}}\p{{M}}]){name}",
+            {key: value for key, value in lists.items() if key == "particles"},
         )
 
 
@@ -168,26 +188,43 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 class _Resolver:
     """Maps speakers as written to the fullest names the story gives."""
 
-    def __init__(self, texts: Sequence[str], pronouns: frozenset[str]) -> None:
-        self.pronouns = pronouns
+    def __init__(self, texts: Sequence[str], patterns: _Patterns) -> None:
+        self.patterns = patterns
         self.full: dict[str, str] = {}
         for text in texts:
-            for match in _PERSON.finditer(text):
-                name = match.group()
+            for match in patterns.person.finditer(text):
+                name = self._trim(match.group())
+                if " " not in name:
+                    continue
                 surname = fold(name.rsplit(" ", 1)[-1])
                 if len(name) > len(self.full.get(surname, "")):
                     self.full[surname] = name
         self.last: str | None = None
 
+    def _trim(self, name: str) -> str:
+        """Drop function words a sentence opens with ("The", "In") from a name."""
+        words = name.split(" ")
+        while len(words) > 1 and fold(words[0]) in self.patterns.function_words:
+            words.pop(0)
+        return " ".join(words)
+
+    def is_person(self, name: str) -> bool:
+        """Return True for a name the story gives as a person's (two words, or a known surname)."""
+        name = self._trim(name)
+        if fold(name) in self.patterns.function_words:
+            return False
+        return " " in name or fold(name) in self.full
+
     def resolve(self, raw: str) -> str | None:
         key = fold(raw)
-        if key in self.pronouns:
+        if key in self.patterns.pronouns:
             return self.last
         if raw.startswith("the "):
             return raw
+        raw = self._trim(raw)
         surname = fold(raw.rsplit(" ", 1)[-1])
         full = self.full.get(surname)
-        if full is not None and fold(full).endswith(key):
+        if full is not None and fold(full).endswith(fold(raw)):
             self.last = full  # a person the story names: pronouns may refer to them
             return full
         if " " in raw:
@@ -230,7 +267,7 @@ def extract_quotes(
     full names may be given.
     """
     patterns = _patterns(lexicon)
-    resolver = _Resolver((*context, *paragraphs), patterns.pronouns)
+    resolver = _Resolver((*context, *paragraphs), patterns)
     quotes: list[Quote] = []
     carried: str | None = None  # speaker of an unclosed quote, continued next paragraph
     carried_raw: str | None = None
@@ -242,11 +279,13 @@ def extract_quotes(
             continue
         for index, span in enumerate(spans):
             raw: str | None
-            found = _attribute(paragraph, spans, index, patterns)
+            found = _attribute(paragraph, spans, index, patterns, resolver)
             partial = _is_partial(paragraph, spans, index)
-            if found is not None:
+            if found is not None and found.speaker is not None:
                 raw, verb = found.speaker, found.verb
                 speaker = resolver.resolve(raw)
+            elif found is not None:
+                raw, verb, speaker = None, found.verb, resolver.last
             elif index == 0 and span.open_at == 0 and carried is not None:
                 raw, verb, speaker = carried_raw, None, carried
             elif not partial and index == 0 and _alone(paragraph, span):
@@ -279,31 +318,51 @@ def _track(paragraph: str, patterns: _Patterns, resolver: _Resolver) -> None:
     """Note who speaks in a paragraph without quotes (indirect speech), for pronouns."""
     for match in patterns.frame.finditer(paragraph):
         found = _attribution(match, 0)
-        if found is not None and fold(found.speaker) not in patterns.pronouns:
+        if found is not None and found.speaker and fold(found.speaker) not in patterns.pronouns:
             resolver.resolve(found.speaker)
 
 
 def _attribute(
-    paragraph: str, spans: list[_Span], index: int, patterns: _Patterns
+    paragraph: str, spans: list[_Span], index: int, patterns: _Patterns, resolver: _Resolver
 ) -> _Attribution | None:
+    """Find who said quote *index*: after it, in its sentence, or the sentence's subject."""
     span = spans[index]
-    after = paragraph[span.close_end : span.close_end + WINDOW]
+    verb_only: str | None = None
     if span.closed:
-        match = patterns.after.match(after)
+        match = patterns.after.match(paragraph, span.close_end, span.close_end + WINDOW)
         if match is not None:
-            found = _attribution(match, span.close_end)
+            found = _attribution(match, 0)
             if found is not None:
                 return found
-            # a verb with no speaker after the quote ('"..." dedi.'): the sentence's subject
+            verb_only = match.group("verb_only")
     start, end = _sentence_bounds(paragraph, spans, index)
+    found = _framed(paragraph, spans, index, patterns, (start, end))
+    if found is not None:
+        return found
+    subject = patterns.subject.match(paragraph, start, span.open_at)
+    if subject is not None and resolver.is_person(subject.group("speaker")):
+        return _Attribution(speaker=subject.group("speaker"), verb=verb_only, at=subject.start())
+    if verb_only is not None:
+        return _Attribution(speaker=None, verb=verb_only, at=span.close_end)
+    return None
+
+
+def _framed(
+    paragraph: str,
+    spans: list[_Span],
+    index: int,
+    patterns: _Patterns,
+    sentence: tuple[int, int],
+) -> _Attribution | None:
+    """Return the speech frame nearest before the quote in its sentence, else the first after."""
+    span = spans[index]
     best: _Attribution | None = None
-    for match in patterns.frame.finditer(paragraph, start, span.open_at):
-        if _inside(match.start(), spans):
-            continue
-        best = _attribution(match, 0) or best
+    for match in patterns.frame.finditer(paragraph, sentence[0], span.open_at):
+        if not _inside(match.start(), spans):
+            best = _attribution(match, 0) or best
     if best is not None:
         return best
-    for match in patterns.frame.finditer(paragraph, span.close_end, end):
+    for match in patterns.frame.finditer(paragraph, span.close_end, sentence[1]):
         if not _inside(match.start(), spans):
             return _attribution(match, 0)
     return None
