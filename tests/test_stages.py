@@ -209,6 +209,21 @@ class TestQuotes:
             ("Jane Doe said it was a “historic” day.", "Jane Doe", True),
             ("``We will win,'' Jane Doe said.", "Jane Doe", False),
             ("„Wir gewinnen“, Jane Doe said.", "Jane Doe", False),
+            (
+                "The group's chairwoman, Anouk de Wit, told reporters: “We won.”",
+                "Anouk de Wit",
+                False,
+            ),
+            (
+                "Le maire de Douarnenez, Jean-Yves Kerhervé, a dénoncé une « réponse lente ».",
+                "Jean-Yves Kerhervé",
+                True,
+            ),
+            (
+                "Leonid Slutsky, leader of the party, told reporters: “It is law.”",
+                "Leonid Slutsky",
+                False,
+            ),
         ],
     )
     def test_attribution_forms(self, paragraph, speaker, partial):

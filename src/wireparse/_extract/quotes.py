@@ -150,7 +150,8 @@ class _Patterns:
             lists["particles"] = particles
         name = _name_pattern(particles)
         pronoun = r"(?i:\L<pronouns>)(?![\p{L}\p{M}])"
-        organisation = r"the[ ]\p{Ll}++(?:[ ]\p{Ll}++)?"
+        # "the ministry", "the group's chairwoman": an organisation or a role
+        organisation = r"the[ ][\p{Ll}'\N{RIGHT SINGLE QUOTATION MARK}\-]++(?:[ ]\p{Ll}++){0,2}"
         speaker = rf"(?P<speaker>{pronoun}|{name}|{organisation})"
         verb = r"(?P<verb>\L<verbs>)(?![\p{L}\p{M}])"
         titles = r"(?:\p{Ll}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+,?\s++){0,4}?"
@@ -163,7 +164,8 @@ class _Patterns:
         )
         # anywhere in a sentence: 'Kabulov said', 'Leonid Slutsky, leader of X, told',
         # 'according to X'
-        apposition = rf"(?:,[^,\"{_LDQ}{_RDQ}{_LDA}{_RDA}]{{1,120}}+,)?"
+        # ", leader of X," or ", Jean-Yves Kerhervé," between the speaker and the verb
+        apposition = rf"(?:,[ ]*+(?P<appos>[^,\"{_LDQ}{_RDQ}{_LDA}{_RDA}]{{1,120}}+),)?"
         self.frame = compile_lists(
             rf"(?<![\p{{L}}\p{{M}}]){speaker}{apposition}\s++(?:\p{{Ll}}++\s++)?{verb}"
             rf"|(?i:according[ ]to)[ ](?P<speaker2>{name})",
@@ -232,10 +234,18 @@ class _Resolver:
         return raw
 
 
-def _attribution(match: regex.Match[str], base: int) -> _Attribution | None:
+def _attribution(match: regex.Match[str], base: int, patterns: _Patterns) -> _Attribution | None:
+    """Read the speaker and verb a pattern matched.
+
+    A name in apposition is the speaker: in "the mayor of Douarnenez, Jean-Yves
+    Kerhervé, said" it is Kerhervé, not Douarnenez.
+    """
     groups = match.groupdict()
-    speaker = groups.get("speaker") or groups.get("speaker2")
     verb = groups.get("verb") or groups.get("verb_only")
+    appos = groups.get("appos")
+    if appos and patterns.person.fullmatch(appos.strip()):
+        return _Attribution(speaker=appos.strip(), verb=verb, at=base + match.start("appos"))
+    speaker = groups.get("speaker") or groups.get("speaker2")
     if speaker is None:
         return None
     key = "speaker" if groups.get("speaker") else "speaker2"
@@ -317,7 +327,7 @@ def extract_quotes(
 def _track(paragraph: str, patterns: _Patterns, resolver: _Resolver) -> None:
     """Note who speaks in a paragraph without quotes (indirect speech), for pronouns."""
     for match in patterns.frame.finditer(paragraph):
-        found = _attribution(match, 0)
+        found = _attribution(match, 0, patterns)
         if found is not None and found.speaker and fold(found.speaker) not in patterns.pronouns:
             resolver.resolve(found.speaker)
 
@@ -331,7 +341,7 @@ def _attribute(
     if span.closed:
         match = patterns.after.match(paragraph, span.close_end, span.close_end + WINDOW)
         if match is not None:
-            found = _attribution(match, 0)
+            found = _attribution(match, 0, patterns)
             if found is not None:
                 return found
             verb_only = match.group("verb_only")
@@ -359,12 +369,12 @@ def _framed(
     best: _Attribution | None = None
     for match in patterns.frame.finditer(paragraph, sentence[0], span.open_at):
         if not _inside(match.start(), spans):
-            best = _attribution(match, 0) or best
+            best = _attribution(match, 0, patterns) or best
     if best is not None:
         return best
     for match in patterns.frame.finditer(paragraph, span.close_end, sentence[1]):
         if not _inside(match.start(), spans):
-            return _attribution(match, 0)
+            return _attribution(match, 0, patterns)
     return None
 
 
