@@ -151,7 +151,7 @@ class _Patterns:
         name = _name_pattern(particles)
         pronoun = r"(?i:\L<pronouns>)(?![\p{L}\p{M}])"
         # "the ministry", "the group's chairwoman": an organisation or a role
-        organisation = r"the[ ][\p{Ll}'\N{RIGHT SINGLE QUOTATION MARK}\-]++(?:[ ]\p{Ll}++){0,2}"
+        organisation = r"[Tt]he[ ][\p{Ll}'\N{RIGHT SINGLE QUOTATION MARK}\-]++(?:[ ]\p{Ll}++){0,2}"
         speaker = rf"(?P<speaker>{pronoun}|{name}|{organisation})"
         verb = r"(?P<verb>\L<verbs>)(?![\p{L}\p{M}])"
         titles = r"(?:\p{Ll}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+,?\s++){0,4}?"
@@ -221,7 +221,7 @@ class _Resolver:
         key = fold(raw)
         if key in self.patterns.pronouns:
             return self.last
-        if raw.startswith("the "):
+        if raw.startswith(("the ", "The ")):
             return raw
         raw = self._trim(raw)
         surname = fold(raw.rsplit(" ", 1)[-1])
