@@ -6,6 +6,7 @@ from collections import Counter
 
 import regex
 
+import wireparse
 from wireparse import Article
 from wireparse._normalize import normalize
 
@@ -47,6 +48,24 @@ def field_pieces(article: Article, lines: Counter[str]) -> Counter[str]:
 
 
 def accounted(text: str, article: Article) -> bool:
-    """Return True when every non-blank line of *text* is in exactly one field or removed."""
-    lines = input_lines(text)
-    return field_pieces(article, lines) == lines
+    """Return True when every non-blank line of *text* is in exactly one field or removed.
+
+    Lines re-joined into one paragraph (hard-wrapped copy) count as that paragraph:
+    explain's blocks must partition the lines, each block's text must be exactly
+    its lines, and the article's fields must hold exactly the blocks' texts.
+    """
+    explained = wireparse.explain(text)
+    assert explained.article == article
+    numbered = {
+        number: squash(line)
+        for number, line in enumerate(normalize(text).split("\n"), start=1)
+        if line.strip(" ")
+    }
+    covered = [n for block in explained.blocks for n in block.lines]
+    if sorted(covered) != sorted(numbered) or len(covered) != len(set(covered)):
+        return False
+    for block in explained.blocks:
+        if squash(block.text) != "".join(numbered[n] for n in block.lines):
+            return False
+    blocks = Counter(squash(block.text) for block in explained.blocks)
+    return field_pieces(article, blocks) == blocks

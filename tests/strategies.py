@@ -306,3 +306,66 @@ hostile_text = st.text(
     ),
     max_size=400,
 )
+
+
+@frozen(kw_only=True)
+class WrappedSpecimen:
+    """A 1980s-style wire story, one paragraph a line and hard-wrapped at a width."""
+
+    flat: str
+    wrapped: str
+    headline: str
+    authors: tuple[str, ...]
+    location: str
+    date_text: str
+    body: tuple[str, ...]
+
+
+def _wrap(paragraph: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = "    "
+    for word in paragraph.split(" "):
+        if len(current) + len(word) + 1 > width and current.strip():
+            lines.append(current.rstrip())
+            current = ""
+        current += ("" if not current or current.endswith(" ") else " ") + word
+    lines.append(current.rstrip())
+    return lines
+
+
+@st.composite
+def wrapped_stories(draw: st.DrawFn) -> WrappedSpecimen:
+    """A Reuters-21578-style story: upper-case title, optional byline, dateline, body.
+
+    The same story is rendered twice: one paragraph a line, and hard-wrapped at a
+    random width with each paragraph's first line indented, as wire terminals did.
+    """
+    headline = draw(headlines()).upper()
+    authors = tuple(draw(st.lists(names(), max_size=2, unique=True)))
+    location = draw(st.sampled_from(("SALVADOR", "NEW YORK", "TOKYO", "LA CROSSE, Wis.", "London")))
+    month = draw(st.sampled_from(("Feb", "March", "April", "Sept", "Dec")))
+    date_text = f"{month} {draw(st.integers(1, 28))}"
+    body = tuple(
+        draw(
+            st.lists(
+                st.lists(sentences(), min_size=2, max_size=4).map(" ".join), min_size=1, max_size=6
+            )
+        )
+    )
+    width = draw(st.integers(55, 78))
+    byline = ["By " + " and ".join(authors) + ", Reuters"] if authors else []
+    first = f"{location}, {date_text} - {body[0]}"
+    flat = "\n".join([headline, *byline, first, *body[1:], "Reuter"])
+    wrapped_lines = [headline, *("    " + b for b in byline)]
+    for paragraph in (first, *body[1:]):
+        wrapped_lines.extend(_wrap(paragraph, width))
+    wrapped_lines.append(" Reuter")
+    return WrappedSpecimen(
+        flat=flat,
+        wrapped="\n".join(wrapped_lines) + "\n",
+        headline=headline,
+        authors=authors,
+        location=location,
+        date_text=date_text,
+        body=body,
+    )

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import Specimen, aa_stories, hostile_text
+from strategies import Specimen, WrappedSpecimen, aa_stories, hostile_text, wrapped_stories
 from wireparse import Article, BlockKind
 
 
@@ -57,6 +57,26 @@ class TestAnadoluStories:
         """Spaces and no-break spaces at line ends change nothing."""
         spaced = s.text.replace("\n", " \u00a0\n")
         assert wireparse.parse(spaced) == wireparse.parse(s.text)
+
+
+class TestHardWrappedCopy:
+    """Copy wrapped at a fixed width reads the same as one paragraph a line."""
+
+    @given(wrapped_stories())
+    def test_both_layouts_give_the_same_story(self, s: WrappedSpecimen):
+        """Re-joined wrapped lines give the body, dateline and byline of the flat copy."""
+        flat, wrapped = wireparse.parse(s.flat), wireparse.parse(s.wrapped)
+        for article in (flat, wrapped):
+            assert article.body == s.body
+            assert article.headline == s.headline
+            assert article.dateline is not None
+            assert (article.dateline.location, article.dateline.date_text) == (
+                s.location,
+                s.date_text,
+            )
+            assert (article.byline.authors if article.byline else ()) == s.authors
+            assert [r.text for r in article.removed] == ["Reuter"]
+        assert accounted(s.wrapped, wrapped)
 
 
 class TestTotality:

@@ -49,6 +49,19 @@ class TestSegment:
             ("two words", (3,), 3),
         ]
 
+    def test_hard_wrapped_paragraphs_are_joined(self):
+        """Indented first lines open paragraphs; flush lines after them are joined on."""
+        text = "TITLE LINE\n    CITY, Feb 2 - One two three four five six\nseven eight nine.\n    Next paragraph starts here and\nends here.\n Reuter"
+        blocks = segment(text)
+        assert [b.lines for b in blocks] == [(1,), (2, 3), (4, 5), (6,)]
+        assert blocks[1].text == "CITY, Feb 2 - One two three four five six seven eight nine."
+
+    def test_long_lines_are_never_joined(self):
+        """Copy whose lines are paragraphs (longer than any wire width) stays as it is."""
+        long = "A sentence that goes on. " * 6
+        text = f"Title\n{long}\n  {long}\nmore {long}"
+        assert len(segment(text)) == 4
+
 
 class TestDates:
     """Dates are read only with their year, in the profile's order."""
@@ -160,6 +173,7 @@ class TestDatelines:
             ("(ANSA) - ROMA, 1 LUG - Test.", "ROMA", "ANSA", "1 LUG"),
             ("MOSCOW, January 21. /TASS/. The Kremlin said.", "MOSCOW", "TASS", "January 21"),
             ("SALVADOR, Feb 26 - Brazilian farmers said.", "SALVADOR", None, "Feb 26"),
+            ("New York, April 8 - Stocks fell.", "New York", None, "April 8"),
         ],
     )
     def test_generic_forms(self, line, location, agency, date):
@@ -175,6 +189,19 @@ class TestDatelines:
         )
         assert not article.body[0].startswith(("-", "\u2014", "(", "/", "."))
         assert article.byline is None or agency not in article.byline.authors
+
+
+class TestDatelineAlone:
+    """A tagged or dated dateline may stand alone on its line above the body."""
+
+    def test_dateline_alone_above_a_table(self):
+        """'MONTREAL, Feb 26-' on its own line is the dateline; the table is the body."""
+        article = wireparse.parse(
+            "IVACO YEAR NET\nMONTREAL, Feb 26-\nShr 1.11 dlrs vs 1.04 dlrs\nNet 44 mln vs 35 mln"
+        )
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.date_text) == ("MONTREAL", "Feb 26")
+        assert article.body == ("Shr 1.11 dlrs vs 1.04 dlrs", "Net 44 mln vs 35 mln")
 
 
 class TestQuotes:

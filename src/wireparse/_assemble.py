@@ -98,7 +98,13 @@ def assemble(
     agency: str | None,
     language: str | None,
 ) -> Article:
-    """Build the :class:`Article` from *blocks*; *language* overrides detection."""
+    """Build the :class:`Article` from *blocks*.
+
+    *language* overrides detection; when the body gives no evidence of its
+    language, a profile that publishes in one language only gives it.
+    """
+    languages = profile.profile.languages
+    fallback = languages[0] if len(languages) == 1 else None
     by_kind = _grouped(blocks)
 
     def joined(kind: BlockKind) -> str | None:
@@ -124,6 +130,6 @@ def assemble(
         quotes=extract_quotes(body, context, lexicon),
         topics=[b.text for b in by_kind.get(BlockKind.TOPICS, ())],
         agency=agency,
-        language=language if language is not None else detect_language(body, lexicon),
+        language=language or detect_language(body, lexicon) or fallback,
         removed=[Removal(text=b.text, line=b.line, rule=b.rule, reason=b.reason) for b in removed],
     )

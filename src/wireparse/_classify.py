@@ -192,7 +192,7 @@ class _Classifier:
             rest = self._drop_repeats(rest, headline, head)
             rest = self._standalone_dateline(rest)
         else:
-            start = self._inline_dateline_start(content)
+            start = self._dateline_start(content)
             if start is None:
                 head_size = 1 if len(content) > 1 and is_headline(self.texts[content[0]]) else 0
             else:
@@ -200,6 +200,8 @@ class _Classifier:
             head, rest = content[:head_size], content[head_size:]
             headline = self._head(head)
             rest = self._drop_repeats(rest, headline, head)
+            if start is not None:
+                rest = self._standalone_dateline(rest)
         for index in rest:
             self.roles[index] = _Role(BlockKind.BODY, "layout.body")
 
@@ -218,11 +220,21 @@ class _Classifier:
                 return position
         return None
 
-    def _inline_dateline_start(self, content: list[int]) -> int | None:
+    def _dateline_start(self, content: list[int]) -> int | None:
+        """Return where the body starts with a dateline (inline, or alone on its line)."""
         for position, index in enumerate(content[:DATELINE_REACH]):
-            if self.profile.dateline(self.texts[index], standalone=False) is not None:
+            text = self.texts[index]
+            if self.profile.dateline(text, standalone=False) is not None:
+                return position
+            alone = position + 1 < len(content)
+            if alone and self._alone_dateline(text):
                 return position
         return None
+
+    def _alone_dateline(self, text: str) -> bool:
+        """Return True for a line that is an inline-form dateline with nothing after it."""
+        found = self.profile.dateline(text, standalone=True)
+        return found is not None and not found[0].standalone
 
     def _head(self, head: list[int]) -> str | None:
         """Give the lines above the anchors their roles; return the headline's text."""
@@ -258,12 +270,14 @@ class _Classifier:
         return kept
 
     def _standalone_dateline(self, rest: list[int]) -> list[int]:
-        if len(rest) >= 2 and self.profile.dateline(self.texts[rest[0]], standalone=True):  # noqa: PLR2004
-            found = self.profile.dateline(self.texts[rest[0]], standalone=True)
-            assert found is not None  # noqa: S101 - checked on the line above
-            self.roles[rest[0]] = _Role(BlockKind.DATELINE, found[0].id)
-            return rest[1:]
-        return rest
+        """Give the dateline role to a first line that is only a dateline, if a body follows."""
+        if len(rest) < 2:  # noqa: PLR2004 - a dateline needs a body after it
+            return rest
+        found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+        if found is None:
+            return rest
+        self.roles[rest[0]] = _Role(BlockKind.DATELINE, found[0].id)
+        return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
         out = []

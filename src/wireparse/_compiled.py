@@ -61,17 +61,18 @@ class CompiledProfile:
     ) -> tuple[DatelineForm, regex.Match[str]] | None:
         """Return the first dateline form of the given kind that matches *line*.
 
-        Inline forms must leave some text after them (the body).
+        Standalone forms must match the whole line. Inline forms must leave
+        text after them (the body) -- or, when asked for a standalone
+        dateline, match the whole line: "MONTREAL, Feb 26-" alone on its line.
         """
         for form, pattern in self.datelines:
-            if form.standalone != standalone:
-                continue
             match = pattern.match(line)
             if match is None:
                 continue
-            if standalone and match.end() == len(line):
+            whole = not line[match.end() :].strip()
+            if standalone and whole:
                 return form, match
-            if not standalone and line[match.end() :].strip():
+            if not standalone and not form.standalone and not whole:
                 return form, match
         return None
 
