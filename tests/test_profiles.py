@@ -144,3 +144,22 @@ class TestUserProfiles:
         path.write_text('name = "orphan"\nextends = "nobody"\n', encoding="utf-8")
         with pytest.raises(UnknownProfileError):
             Profile.from_toml(path)
+
+
+class TestDetection:
+    """Detection reads signatures where an agency puts them, not mentions in the text."""
+
+    def test_a_story_quoting_another_agency_is_not_its_copy(self):
+        """'..., Reuters reported' in an AA story does not make it Reuters copy."""
+        text = (
+            "Talks resume in Geneva\n\nANKARA (AA) - Talks resumed on Friday, Reuters reported.\n\n"
+            "The Associated Press and AFP said the same, citing Reuters."
+        )
+        assert wireparse.detect_profile(text).name == "aa"
+        assert wireparse.parse(text).agency == "aa"
+
+    def test_nothing_convincing_gives_none(self):
+        """Plain text with no agency signature detects nothing and parses as generic."""
+        text = "A headline\n\nA paragraph that mentions Reuters and AP in passing."
+        assert wireparse.detect_profile(text) is None
+        assert wireparse.parse(text).agency is None

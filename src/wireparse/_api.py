@@ -14,11 +14,11 @@ from wireparse._compiled import compiled
 from wireparse._detect import detect
 from wireparse._normalize import normalize
 from wireparse._phrases import lexicon, phrase_table
-from wireparse._segment import segment
+from wireparse._segment import Block, segment
 from wireparse.blocks import BlockKind, Explanation
 from wireparse.exceptions import InputTypeError
 from wireparse.models import Article
-from wireparse.profiles import Profile, builtin_profiles, get_profile
+from wireparse.profiles import Profile, available_profiles, get_profile
 
 _KEPT_BY_CLEAN = frozenset(
     {
@@ -47,7 +47,7 @@ def _resolve_profile(profile: Profile | str | None, lines: list[str]) -> tuple[P
         raise InputTypeError(
             profile, argument="profile", expected="a Profile, a profile name, or None"
         )
-    found = detect(lines, builtin_profiles())
+    found = detect(lines, available_profiles())
     if found is None:
         return get_profile("generic"), "fallback"
     return found, "detected"
@@ -80,10 +80,23 @@ def explain(
     text = _check_text(text)
     if language is not None:
         phrase_table(language)
-    words = lexicon()
     normal = normalize(text)
     blocks = segment(normal)
     chosen, how = _resolve_profile(profile, [b.text for b in blocks])
+    explained = _run(blocks, chosen, how, language)
+    day = explained.article.published or explained.article.updated
+    if how == "detected" and day is not None and not chosen.covers(day):
+        # the house style detected was not in use on the story's date: try the others
+        others = [p for p in available_profiles() if p is not chosen and p.covers(day)]
+        better = detect([b.text for b in blocks], others)
+        if better is not None:
+            explained = _run(blocks, better, "detected (by date)", language)
+    return explained
+
+
+def _run(blocks: tuple[Block, ...], chosen: Profile, how: str, language: str | None) -> Explanation:
+    """Classify and assemble *blocks* with one profile."""
+    words = lexicon()
     view = compiled(chosen)
     hint = language or (chosen.languages[0] if len(chosen.languages) == 1 else None)
     classified = classify(blocks, view, words, language=hint)
@@ -139,4 +152,4 @@ def detect_profile(text: str) -> Profile | None:
     """
     text = _check_text(text)
     blocks = segment(normalize(text))
-    return detect([b.text for b in blocks], builtin_profiles())
+    return detect([b.text for b in blocks], available_profiles())

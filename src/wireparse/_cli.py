@@ -21,7 +21,7 @@ from wireparse import __version__
 from wireparse._api import clean, parse
 from wireparse.evaluation import FIELDS, EvalReport, evaluate
 from wireparse.exceptions import CorpusError, ProfileError, UnknownLanguageError
-from wireparse.profiles import Profile
+from wireparse.profiles import Profile, available_profiles
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean_cmd.add_argument("file", metavar="FILE", help="a story file, or - for stdin")
     _add_eval(commands)
+    commands.add_parser(
+        "profiles",
+        help="list the agency profiles wireparse knows",
+        description="List the known agency profiles: built-in ones and those of installed plugins.",
+    )
     return parser
 
 
@@ -121,6 +126,19 @@ def _floor(value: str) -> tuple[str, float]:
     return name, ratio
 
 
+def _profiles(out: TextIO) -> int:
+    """Print one line per known profile: name, languages, where it comes from."""
+    rows = [
+        (p.name, ",".join(p.languages) or "-", p.source, p.display_name)
+        for p in available_profiles()
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)))
+        out.write(f"  {row[3]}\n")
+    return EXIT_OK
+
+
 def _read(name: str, encoding: str, stdin: TextIO) -> str:
     if name == "-":
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
@@ -167,6 +185,8 @@ def main(
     stdin = stdin or sys.stdin
     out = stdout or sys.stdout
     try:
+        if args.command == "profiles":
+            return _profiles(out)
         profile = _profile(args.profile)
         if args.command == "eval":
             return _eval(args, profile, out)

@@ -12,6 +12,9 @@ work as a reader would expect::
     ├── UnknownLanguageError(LookupError)      no phrase table for that language code
     └── CorpusError(ValueError)                a labelled corpus file cannot be read
 
+    ProfileConflictWarning(UserWarning)        a plugin profile was skipped (broken, or
+                                               a built-in's name without overrides = true)
+
 ``parse``, ``explain`` and ``clean`` never raise on a ``str``: the errors above
 are for wrong types and wrong configuration, never for odd text.
 """
@@ -78,6 +81,7 @@ class InvalidProfileError(ProfileError, ValueError):
     """A profile's data is invalid.
 
     Attributes:
+        message: what is wrong, without the place.
         source: the file (or ``"<python>"``) the profile came from.
         key: the key that is wrong, dotted (``rules.pattern``), or ``None``.
         rule_id: the id of the rule that is wrong, or ``None``.
@@ -92,6 +96,7 @@ class InvalidProfileError(ProfileError, ValueError):
         key: str | None = None,
         rule_id: str | None = None,
     ) -> None:
+        self.message = message
         self.source = source
         self.key = key
         self.rule_id = rule_id
@@ -120,3 +125,11 @@ class UnknownLanguageError(WireparseError, LookupError):
 
 class CorpusError(WireparseError, ValueError):
     """A labelled corpus (story ``.txt`` + label ``.json``) cannot be read."""
+
+
+class ProfileConflictWarning(UserWarning):
+    """A plugin's profile was skipped.
+
+    It could not be loaded, or it has a built-in profile's name without
+    ``overrides = true``.
+    """

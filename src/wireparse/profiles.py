@@ -16,8 +16,11 @@ validated when the profile is made: a bad key, type or pattern raises
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import importlib.metadata
 import tomllib
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -29,16 +32,23 @@ from attrs import field, frozen, validators
 from wireparse._convert import to_str_tuple
 from wireparse._phrases import compile_lists, lexicon
 from wireparse._resources import data_names, read_data
-from wireparse.exceptions import InvalidProfileError, UnknownProfileError
+from wireparse.exceptions import (
+    InvalidProfileError,
+    ProfileConflictWarning,
+    UnknownProfileError,
+)
 
 __all__ = [
+    "ENTRY_POINT_GROUP",
     "BylineForm",
     "DatelineForm",
     "Profile",
     "Rule",
     "Signature",
+    "available_profiles",
     "builtin_profiles",
     "get_profile",
+    "reload_plugins",
 ]
 
 RULE_KINDS: Final[Mapping[str, str]] = {
@@ -203,6 +213,9 @@ class Signature:
         _check_pattern(self.pattern, rule_id=self.id, key="signatures.pattern", groups=None)
 
 
+_opt_day = validators.optional(validators.instance_of(dt.date))
+
+
 def _items(values: Iterable[Any], kind: type[Any]) -> tuple[Any, ...]:
     out = tuple(values)
     for item in out:
@@ -242,7 +255,13 @@ class Profile:
         sections: the section labels its pages show above the headline.
         datelines, bylines, rules, signatures: see the classes of those names.
         extends: the name of the profile this one was merged onto, if any.
-        source: where the profile came from: ``"built-in"``, a file path, ``"<python>"``.
+        valid_from, valid_until: the first and last day the agency wrote this
+            way (a change of house style); detection skips a profile whose
+            window excludes the story's date. None: open-ended.
+        overrides: a plugin's profile with a built-in's name replaces it only
+            when this is True.
+        source: where the profile came from: ``"built-in"``, a file path,
+            ``"<python>"``, ``"plugin:<module:object>"``.
 
     """
 
@@ -257,7 +276,24 @@ class Profile:
     rules: tuple[Rule, ...] = field(default=(), converter=_rules)
     signatures: tuple[Signature, ...] = field(default=(), converter=_signatures)
     extends: str | None = field(default=None)
+    valid_from: dt.date | None = field(default=None, validator=_opt_day)
+    valid_until: dt.date | None = field(default=None, validator=_opt_day)
+    overrides: bool = field(default=False, validator=validators.instance_of(bool))
     source: str = field(default="<python>", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the validity window is not empty."""
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            msg = f"valid_from ({self.valid_from}) is after valid_until ({self.valid_until})"
+            raise InvalidProfileError(msg, source=self.source, key="valid_from")
+
+    def covers(self, day: dt.date) -> bool:
+        """Return True when the profile's house style was in use on *day*."""
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_until is None or day <= self.valid_until
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Profile:
@@ -286,7 +322,7 @@ class Profile:
         return key in {n.casefold() for n in (self.name, self.display_name, *self.aliases) if n}
 
 
-_TOP_KEYS: Final = {
+_TOP_KEYS: Final[Mapping[str, type[Any]]] = {
     "name": str,
     "display_name": str,
     "extends": str,
@@ -298,6 +334,9 @@ _TOP_KEYS: Final = {
     "bylines": list,
     "rules": list,
     "signatures": list,
+    "valid_from": dt.date,
+    "valid_until": dt.date,
+    "overrides": bool,
 }
 _TABLE_KEYS: Final[Mapping[str, tuple[type[Any], dict[str, type[Any]]]]] = {
     "datelines": (DatelineForm, {"id": str, "pattern": str, "standalone": bool}),
@@ -324,7 +363,7 @@ def _build_item(cls: type[Any], item: Any, key: str, source: str) -> Any:  # noq
         return cls(**item)
     except InvalidProfileError as exc:
         raise InvalidProfileError(
-            str(exc).split(": ", 1)[-1], source=source, key=exc.key, rule_id=exc.rule_id
+            exc.message, source=source, key=exc.key, rule_id=exc.rule_id
         ) from None
     except (TypeError, ValueError) as exc:
         raise InvalidProfileError(str(exc), source=source, key=key, rule_id=rule_id) from None
@@ -392,12 +431,21 @@ def _builtins() -> Mapping[str, Profile]:
     stems = data_names("profiles")
     profiles: dict[str, Profile] = {}
 
+    loading: list[str] = []
+
     def load(stem: str) -> Profile:
         if stem not in profiles:
             if stem not in stems:
                 raise UnknownProfileError(stem, stems)
             data, source = read_data("profiles", stem)
-            profile = profile_from_mapping(data, source=source, resolve=load)
+            if stem in loading:
+                msg = f"'extends' goes round in a circle: {' -> '.join((*loading, stem))}"
+                raise InvalidProfileError(msg, source=source, key="extends")
+            loading.append(stem)
+            try:
+                profile = profile_from_mapping(data, source=source, resolve=load)
+            finally:
+                loading.pop()
             profiles[stem] = attrs.evolve(profile, source="built-in")
         return profiles[stem]
 
@@ -411,14 +459,86 @@ def builtin_profiles() -> tuple[Profile, ...]:
     return tuple(profile for _name, profile in sorted(_builtins().items()))
 
 
+#: The entry-point group a package declares its profiles in.
+ENTRY_POINT_GROUP: Final = "wireparse.profiles"
+
+
+def _plugin_profiles(value: Any, where: str) -> tuple[Profile, ...]:  # noqa: ANN401 - user code
+    """Turn what an entry point gives (a Profile, several, or a callable) into profiles."""
+    if callable(value) and not isinstance(value, Profile):
+        value = value()
+    items = (value,) if isinstance(value, Profile) else tuple(value)
+    for item in items:
+        if not isinstance(item, Profile):
+            msg = f"gave a {type(item).__name__}, not a wireparse.Profile"
+            raise TypeError(msg)
+    return tuple(attrs.evolve(item, source=f"plugin:{where}") for item in items)
+
+
+_scanning: list[bool] = []  # set while plugins load: they may only extend built-in profiles
+
+
+@functools.cache
+def _registry() -> Mapping[str, Profile]:
+    """Return the built-in profiles and those installed packages declare, by name."""
+    _scanning.append(True)
+    try:
+        return _scan_plugins(dict(_builtins()))
+    finally:
+        _scanning.pop()
+
+
+def _scan_plugins(profiles: dict[str, Profile]) -> Mapping[str, Profile]:
+    for entry in sorted(
+        importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
+    ):
+        try:
+            found = _plugin_profiles(entry.load(), entry.value)
+        except Exception as exc:  # noqa: BLE001 - one broken plugin must not break parsing
+            warnings.warn(
+                f"wireparse: skipped profile plugin {entry.name!r} ({entry.value}): {exc}",
+                ProfileConflictWarning,
+                stacklevel=2,
+            )
+            continue
+        for profile in found:
+            if profile.name in _builtins() and not profile.overrides:
+                warnings.warn(
+                    f"wireparse: plugin {entry.value} has a profile named {profile.name!r} like "
+                    "a built-in one; it is skipped unless it sets overrides=True",
+                    ProfileConflictWarning,
+                    stacklevel=2,
+                )
+                continue
+            profiles[profile.name] = profile
+    return profiles
+
+
+def available_profiles() -> tuple[Profile, ...]:
+    """Return the built-in profiles and those of installed plugins, sorted by name.
+
+    A package adds profiles by declaring an entry point in the group
+    ``wireparse.profiles`` whose object is a :class:`Profile`, an iterable of
+    them, or a callable returning either. They take part in detection.
+    """
+    return tuple(profile for _name, profile in sorted(_registry().items()))
+
+
+def reload_plugins() -> None:
+    """Scan the installed packages for profile plugins again (after installing one)."""
+    _registry.cache_clear()
+
+
 def get_profile(name: str) -> Profile:
-    """Return the built-in profile called *name* (or with *name* among its aliases).
+    """Return the profile called *name* (or with *name* among its aliases).
+
+    Built-in profiles and plugins' profiles are searched.
 
     Raises:
         UnknownProfileError: no profile has that name; the message lists the known ones.
 
     """
-    profiles = _builtins()
+    profiles = _builtins() if _scanning else _registry()
     if name in profiles:
         return profiles[name]
     for profile in profiles.values():
