@@ -41,12 +41,15 @@ def _grouped(blocks: Sequence[ClassifiedBlock]) -> dict[BlockKind, list[Classifi
 
 
 def _byline(
-    blocks: list[ClassifiedBlock], profile: CompiledProfile, lexicon: Lexicon
+    blocks: list[ClassifiedBlock],
+    profile: CompiledProfile,
+    lexicon: Lexicon,
+    prefer: Sequence[str],
 ) -> tuple[Byline | None, _Dates]:
     for block in blocks[:1]:
         found = profile.byline(block.text)
         if found is not None:
-            result = read_byline(block.text, found[1], lexicon, profile.profile)
+            result = read_byline(block.text, found[1], lexicon, profile.profile, prefer)
             return result.byline, _Dates(result.published, result.updated)
     return None, _Dates(None, None)
 
@@ -74,17 +77,18 @@ def _more_dates(
     removed: list[ClassifiedBlock],
     dateline: Dateline | None,
     profile: CompiledProfile,
-    lexicon: Lexicon,
+    context: tuple[Lexicon, Sequence[str]],
 ) -> _Dates:
     """Fill dates the byline did not give from date lines, then from a dateline with a year."""
+    lexicon, prefer = context
     order = profile.profile.date_order
     for block in removed:
         if block.rule == DATE_LINE_RULE:
-            found = date_line(block.text, order=order, lexicon=lexicon)
+            found = date_line(block.text, order=order, lexicon=lexicon, prefer=prefer)
             if found is not None:
                 dates = dates.fill(found.value, found.label)
     if dates.published is None and dateline is not None and dateline.date_text:
-        value = read_date(dateline.date_text, order=order, lexicon=lexicon)
+        value = read_date(dateline.date_text, order=order, lexicon=lexicon, prefer=prefer)
         if value is not None:
             dates = dates.fill(value, "published")
     return dates
@@ -111,10 +115,12 @@ def assemble(
         found = by_kind.get(kind)
         return "\n".join(b.text for b in found) if found else None
 
-    byline, dates = _byline(by_kind.get(BlockKind.BYLINE, []), profile, lexicon)
     dateline, body = _dateline(by_kind, profile)
+    language = language or detect_language(body, lexicon) or fallback
+    prefer = (*([language] if language else []), *languages)
+    byline, dates = _byline(by_kind.get(BlockKind.BYLINE, []), profile, lexicon, prefer)
     removed = by_kind.get(BlockKind.REMOVED, [])
-    dates = _more_dates(dates, removed, dateline, profile, lexicon)
+    dates = _more_dates(dates, removed, dateline, profile, (lexicon, prefer))
     headline = joined(BlockKind.HEADLINE)
     standfirst = joined(BlockKind.STANDFIRST)
     context = [text for text in (headline, standfirst) if text]
@@ -130,6 +136,6 @@ def assemble(
         quotes=extract_quotes(body, context, lexicon),
         topics=[b.text for b in by_kind.get(BlockKind.TOPICS, ())],
         agency=agency,
-        language=language or detect_language(body, lexicon) or fallback,
+        language=language,
         removed=[Removal(text=b.text, line=b.line, rule=b.rule, reason=b.reason) for b in removed],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 import regex
@@ -82,7 +82,9 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
     return calendar | update | published | frozenset(zone_offsets()), update, published
 
 
-def date_line(text: str, *, order: str, lexicon: Lexicon) -> DateLine | None:
+def date_line(
+    text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
+) -> DateLine | None:
     """Return the date of a line that holds nothing but a (labelled) date, else None.
 
     Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts.
@@ -99,7 +101,7 @@ def date_line(text: str, *, order: str, lexicon: Lexicon) -> DateLine | None:
     words = [fold(w) for w in _LETTERS.findall(text)]
     if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
         return None
-    value = read_date(text, order=order, lexicon=lexicon)
+    value = read_date(text, order=order, lexicon=lexicon, prefer=prefer)
     if value is None:
         return None
     label = "updated" if update.intersection(words) else ""
@@ -163,10 +165,14 @@ def _with_time(day: dt.date, after: str, before: str = "") -> dt.date:
     return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_zone(match))
 
 
-def read_date(text: str, *, order: str, lexicon: Lexicon) -> dt.date | None:
+def read_date(
+    text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
+) -> dt.date | None:
     """Return the first date *text* shows with its year, or None.
 
     A time after the date makes it a ``datetime`` (aware when a zone is given).
+    A month name that means different months in different languages is read
+    in the first language of *prefer* that knows it.
 
     >>> from wireparse._phrases import lexicon
     >>> read_date("02.05.2025", order="dmy", lexicon=lexicon())
@@ -193,7 +199,7 @@ def read_date(text: str, *, order: str, lexicon: Lexicon) -> dt.date | None:
         day = _make(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)))
         return None if day is None else _with_time(day, text[cjk.end() :], text[: cjk.start()])
     for match in _WORD_DATE.finditer(text):
-        day = _word_date(match, lexicon)
+        day = _word_date(match, lexicon, prefer)
         if day is not None:
             return _with_time(day, text[match.end() :], text[: match.start()])
     return None
@@ -205,12 +211,12 @@ def _iso(value: str) -> dt.date:
     return dateutil_parser.isoparse(value)
 
 
-def _word_date(match: regex.Match[str], lexicon: Lexicon) -> dt.date | None:
+def _word_date(match: regex.Match[str], lexicon: Lexicon, prefer: Sequence[str]) -> dt.date | None:
     if match.group("m1") is not None:
         day, name, year = match.group("d1"), match.group("m1"), match.group("y1")
     else:
         day, name, year = match.group("d2"), match.group("m2"), match.group("y2")
-    month = lexicon.month_names.get(fold(name)) or lexicon.month_names.get(fold(name.rstrip(".")))
+    month = lexicon.month(name, prefer) or lexicon.month(name.rstrip("."), prefer)
     if month is None:
         return None
     return _make(int(year), month, int(day))

@@ -207,6 +207,7 @@ class Lexicon:
             key: tuple(dict.fromkeys(values)) for key, values in merged.items()
         }
         self.month_names = self._calendar("months")
+        self._months_by_language = {code: self._calendar_of(code, "months") for code in tables}
         self.weekday_names = self._calendar("weekdays")
         alternatives = []
         for kind, (mode, _reason) in NOISE_KINDS.items():
@@ -235,12 +236,31 @@ class Lexicon:
     def _calendar(self, key: str) -> dict[str, int]:
         names: dict[str, int] = {}
         for code in sorted(self.tables):
-            table = self.tables[code]
-            groups = table.months if key == "months" else table.weekdays
-            for number, forms in enumerate(groups, start=1):
-                for form in forms:
-                    names.setdefault(fold(form), number)
+            for name, number in self._calendar_of(code, key).items():
+                names.setdefault(name, number)
         return names
+
+    def _calendar_of(self, code: str, key: str) -> dict[str, int]:
+        table = self.tables[code]
+        groups = table.months if key == "months" else table.weekdays
+        return {
+            fold(form): number for number, forms in enumerate(groups, start=1) for form in forms
+        }
+
+    def month(self, name: str, prefer: Sequence[str] = ()) -> int | None:
+        """Return the month *name* stands for (1-12), or None.
+
+        A name that means different months in different languages (Croatian
+        "listopad" is October, Polish "listopad" November) is read in the
+        first language of *prefer* that knows it.
+        """
+        key = fold(name)
+        for code in prefer:
+            if code in self.tables:
+                number = self._months_by_language[code].get(key)
+                if number is not None:
+                    return number
+        return self.month_names.get(key)
 
     def owners(self, key: str, phrase: str) -> tuple[str, ...]:
         """Return the languages whose *key* list holds *phrase*."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from typing import Final
 
 import regex
@@ -132,16 +133,24 @@ def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> boo
 
 
 def read_byline(
-    text: str, match: regex.Match[str], lexicon: Lexicon, profile: Profile
+    text: str,
+    match: regex.Match[str],
+    lexicon: Lexicon,
+    profile: Profile,
+    prefer: Sequence[str] = (),
 ) -> BylineResult:
     """Build the byline and its dates from a line its form matched."""
     groups = match.groupdict()
     authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()
     published = updated = None
     if groups.get("published"):
-        published = read_date(groups["published"], order=profile.date_order, lexicon=lexicon)
+        published = read_date(
+            groups["published"], order=profile.date_order, lexicon=lexicon, prefer=prefer
+        )
     if groups.get("updated"):
-        updated = read_date(groups["updated"], order=profile.date_order, lexicon=lexicon)
+        updated = read_date(
+            groups["updated"], order=profile.date_order, lexicon=lexicon, prefer=prefer
+        )
     return BylineResult(
         byline=Byline(authors=authors, raw=text), published=published, updated=updated
     )
