@@ -133,7 +133,7 @@ def assemble(
         updated=dates.updated,
         dateline=dateline,
         body=body,
-        quotes=extract_quotes(body, context, lexicon),
+        quotes=extract_quotes(body, context, lexicon, language),
         topics=[b.text for b in by_kind.get(BlockKind.TOPICS, ())],
         agency=agency,
         language=language,

@@ -20,7 +20,7 @@ from wireparse.profiles import BylineForm, DatelineForm, Profile, Rule, compile_
 _GLOBAL_FLAGS: Final = regex.compile(r"^\(\?([a-zA-Z]++)\)")
 
 
-def _scoped(pattern: str) -> str:
+def scoped(pattern: str) -> str:
     """Turn a leading global flag group ``(?i)`` into a scoped one, for joining."""
     match = _GLOBAL_FLAGS.match(pattern)
     if match is None:
@@ -85,7 +85,7 @@ class CompiledProfile:
 def compiled(profile: Profile) -> CompiledProfile:
     """Return the compiled view of *profile* (cached per profile value)."""
     rules = profile.rules
-    joined = "|".join(f"(?P<r{i}>{_scoped(rule.pattern)})" for i, rule in enumerate(rules))
+    joined = "|".join(f"(?P<r{i}>{scoped(rule.pattern)})" for i, rule in enumerate(rules))
     return CompiledProfile(
         profile=profile,
         sections=frozenset(fold(s) for s in profile.sections),

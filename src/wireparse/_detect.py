@@ -25,6 +25,7 @@ THRESHOLD: Final = 3
 EDGE: Final = 12  # how many lines at each end of a story are searched for signatures
 _WORD: Final = regex.compile(r"\p{L}[\p{L}\p{M}'’]*+")
 _SAMPLE_WORDS: Final = 400
+_SAMPLE_CHARS: Final = _SAMPLE_WORDS * 6
 
 
 @functools.lru_cache(maxsize=256)
@@ -33,21 +34,24 @@ def _signatures(profile: Profile) -> tuple[tuple[regex.Pattern[str], int], ...]:
 
 
 def score(profile: Profile, lines: Sequence[str]) -> int:
-    """Return the total weight of *profile*'s signatures found in the edges of *lines*."""
-    edges = lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:])
+    """Return the total weight of *profile*'s signatures found in *lines*."""
     total = 0
     for pattern, weight in _signatures(profile):
-        if any(pattern.search(line) for line in edges):
+        if any(pattern.search(line) for line in lines):
             total += weight
     return total
 
 
 def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
-    """Return the profile whose signatures score best on *lines*, if convincing."""
+    """Return the profile whose signatures score best on the edges of *lines*, if convincing.
+
+    Only the first and last :data:`EDGE` lines are read.
+    """
+    edges = lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:])
     best: Profile | None = None
     best_score = THRESHOLD - 1
     for profile in profiles:
-        value = score(profile, lines)
+        value = score(profile, edges)
         if value > best_score:
             best, best_score = profile, value
     return best
@@ -56,20 +60,24 @@ def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     """Return the language whose function words are most frequent in *paragraphs*.
 
+    The first words of the body (about :data:`_SAMPLE_WORDS`) are enough.
     Ties go to the language earlier in alphabetical order; no evidence gives None.
     """
-    counts: Counter[str] = Counter()
-    seen = 0
+    sample: list[str] = []
+    size = 0
     for paragraph in paragraphs:
-        for match in _WORD.finditer(paragraph):
-            owners = lexicon.function_words.get(fold(match.group()))
-            if owners:
-                counts.update(owners)
-            seen += 1
-            if seen >= _SAMPLE_WORDS:
-                break
-        if seen >= _SAMPLE_WORDS:
+        sample.append(paragraph)
+        size += len(paragraph)
+        if size >= _SAMPLE_CHARS:
             break
+    words = _WORD.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
+    known = lexicon.function_words
+    counts: Counter[str] = Counter()
+    for word, times in Counter(words).items():
+        owners = known.get(word)
+        if owners:
+            for code in owners:
+                counts[code] += times
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))

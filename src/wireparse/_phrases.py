@@ -262,6 +262,17 @@ class Lexicon:
                     return number
         return self.month_names.get(key)
 
+    def phrases(self, key: str, languages: Sequence[str] | None = None) -> tuple[str, ...]:
+        """Return the phrases under *key* of *languages* (None: of every language)."""
+        if languages is None:
+            return self.lists.get(key, ())
+        out: dict[str, None] = {}
+        for code in languages:
+            table = self.tables.get(code)
+            if table is not None:
+                out.update(dict.fromkeys(table.get(key)))
+        return tuple(out)
+
     def owners(self, key: str, phrase: str) -> tuple[str, ...]:
         """Return the languages whose *key* list holds *phrase*."""
         return self._owners.get((key, fold(phrase)), ())

@@ -241,7 +241,7 @@ def _signatures(values: Iterable[Signature]) -> tuple[Signature, ...]:
     return _items(values, Signature)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Profile:
     """How one news agency writes its copy.
 

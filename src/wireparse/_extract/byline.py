@@ -99,6 +99,13 @@ def _strip_locator(part: str, lexicon: Lexicon) -> str:
     return part
 
 
+@functools.lru_cache(maxsize=64)
+def _agencies_for(profile: Profile) -> frozenset[str]:
+    """Every agency name that is never an author: all known profiles' and *profile*'s own."""
+    names = _agency_names() | {fold(a) for a in (profile.display_name, *profile.aliases) if a}
+    return names | {fold("The " + name) for name in names}
+
+
 def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, ...] | None:
     """Return the people named in a byline, or None when it does not read as a byline.
 
@@ -111,8 +118,7 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     """
     tools = _tools(lexicon)
     text = tools.prefix.sub("", text.strip(), count=1)
-    agencies = _agency_names() | {fold(a) for a in (profile.display_name, *profile.aliases) if a}
-    agencies = agencies | {fold("The " + a) for a in agencies}
+    agencies = _agencies_for(profile)
     authors: list[str] = []
     for raw in tools.splitter.split(text):
         part = _strip_locator(raw.strip(" .,"), lexicon).strip()

@@ -139,9 +139,9 @@ def _name_pattern(particles: Sequence[str]) -> str:
 class _Patterns:
     """The attribution patterns, compiled from the phrase tables once."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        verbs = sorted(lexicon.lists.get("speech_verbs", ()), key=len, reverse=True)
-        pronouns = list(lexicon.lists.get("pronouns", ()))
+    def __init__(self, lexicon: Lexicon, languages: tuple[str, ...] | None) -> None:
+        verbs = sorted(lexicon.phrases("speech_verbs", languages), key=len, reverse=True)
+        pronouns = list(lexicon.phrases("pronouns", languages))
         particles = sorted(lexicon.lists.get("name_particles", ()), key=len, reverse=True)
         self.pronouns = frozenset(fold(p) for p in pronouns)
         self.function_words = frozenset(lexicon.function_words)
@@ -182,9 +182,14 @@ class _Patterns:
         )
 
 
-@functools.lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> _Patterns:
-    return _Patterns(lexicon)
+@functools.lru_cache(maxsize=64)
+def _patterns(lexicon: Lexicon, language: str | None) -> _Patterns:
+    """Return the patterns for a story in *language*: its own verbs and pronouns only.
+
+    A story in no known language gets every language's (slower, larger patterns).
+    """
+    languages = (language,) if language in lexicon.tables else None
+    return _Patterns(lexicon, languages)
 
 
 class _Resolver:
@@ -201,7 +206,26 @@ class _Resolver:
                 surname = fold(name.rsplit(" ", 1)[-1])
                 if len(name) > len(self.full.get(surname, "")):
                     self.full[surname] = name
-        self.last: str | None = None
+        self._last: str | None = None
+        self._pending: list[str] = []  # paragraphs without quotes, read only when needed
+
+    @property
+    def last(self) -> str | None:
+        """The person last attributed (indirect speech in skipped paragraphs included)."""
+        if self._pending:
+            pending, self._pending = self._pending, []
+            for paragraph in pending:
+                _track(paragraph, self.patterns, self)
+        return self._last
+
+    @last.setter
+    def last(self, value: str | None) -> None:
+        self._last = value
+        self._pending = []  # older paragraphs cannot change who spoke last now
+
+    def defer(self, paragraph: str) -> None:
+        """Keep a paragraph without quotes, to read for speakers if a pronoun needs it."""
+        self._pending.append(paragraph)
 
     def _trim(self, name: str) -> str:
         """Drop function words a sentence opens with ("The", "In") from a name."""
@@ -269,14 +293,17 @@ def _sentence_bounds(paragraph: str, spans: list[_Span], index: int) -> tuple[in
 
 
 def extract_quotes(
-    paragraphs: Sequence[str], context: Sequence[str], lexicon: Lexicon
+    paragraphs: Sequence[str],
+    context: Sequence[str],
+    lexicon: Lexicon,
+    language: str | None = None,
 ) -> tuple[Quote, ...]:
     """Return every direct quotation in *paragraphs*, with speakers resolved.
 
     *context* holds the other text of the story (headline, standfirst) in which
-    full names may be given.
+    full names may be given; *language* chooses the speech verbs and pronouns.
     """
-    patterns = _patterns(lexicon)
+    patterns = _patterns(lexicon, language)
     resolver = _Resolver((*context, *paragraphs), patterns)
     quotes: list[Quote] = []
     carried: str | None = None  # speaker of an unclosed quote, continued next paragraph
@@ -284,7 +311,7 @@ def extract_quotes(
     for number, paragraph in enumerate(paragraphs):
         spans = find_spans(paragraph)
         if not spans:
-            _track(paragraph, patterns, resolver)
+            resolver.defer(paragraph)
             carried = None
             continue
         for index, span in enumerate(spans):
