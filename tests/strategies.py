@@ -369,3 +369,55 @@ def wrapped_stories(draw: st.DrawFn) -> WrappedSpecimen:
         date_text=date_text,
         body=body,
     )
+
+
+def _tables() -> dict[str, object]:
+    from wireparse._phrases import phrase_tables  # noqa: PLC0415 - test data, loaded lazily
+
+    return dict(phrase_tables())
+
+
+@st.composite
+def noise_lines(draw: st.DrawFn, *, tail: bool) -> tuple[list[str], list[str]]:
+    """Noise a web page puts around a story, in a random language.
+
+    Returns the lines and, of them, the topic tags (which go to ``topics``,
+    not ``removed``). Related-topic blocks with tags are drawn for the tail only.
+    """
+    from wireparse._phrases import phrase_tables  # noqa: PLC0415
+
+    table = draw(st.sampled_from(sorted(phrase_tables().values(), key=lambda t: t.language)))
+    kinds = [k for k in ("share", "related", "read_more", "promo", "credit") if table.get(k)]
+    lines: list[str] = []
+    topics: list[str] = []
+    for kind in draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=3)):
+        phrases = table.get(kind)
+        if kind == "share":
+            bar = draw(st.lists(st.sampled_from(phrases), min_size=1, max_size=4))
+            lines.append(draw(st.sampled_from((" | ", "  ", " · "))).join(bar))
+        elif kind == "related":
+            lines.append(draw(st.sampled_from(phrases)))
+            if tail:
+                tags = draw(st.lists(st.sampled_from(TOPIC_WORDS), max_size=3, unique=True))
+                lines.extend(tags)
+                topics.extend(tags)
+        else:
+            lines.append(f"{draw(st.sampled_from(phrases))} {draw(headlines())}")
+    return lines, topics
+
+
+@st.composite
+def noisy_stories(draw: st.DrawFn) -> tuple[str, tuple[str, ...], list[str], list[str]]:
+    """A plain story with noise from random languages at its head, tail or both.
+
+    Returns the text, the body, the noise lines and the topic tags.
+    """
+    headline = draw(headlines())
+    body = tuple(draw(st.lists(paragraphs(), min_size=1, max_size=6)))
+    where = draw(st.sampled_from(("head", "tail", "both")))
+    head, _ = draw(noise_lines(tail=False)) if where in ("head", "both") else ([], [])
+    tail, topics = draw(noise_lines(tail=True)) if where in ("tail", "both") else ([], [])
+    lines = [*head, headline, *body, *tail]
+    text = "\n\n".join(lines)
+    noise = [line for line in (*head, *tail) if line not in topics]
+    return text, body, noise, topics

@@ -11,7 +11,7 @@ from wireparse._classify import DATE_LINE_RULE
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import date_line, read_date
 from wireparse._detect import detect_language
-from wireparse._extract.byline import read_byline
+from wireparse._extract.byline import match_byline, read_byline
 from wireparse._extract.dateline import split_dateline, standalone_dateline
 from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
@@ -47,7 +47,7 @@ def _byline(
     prefer: Sequence[str],
 ) -> tuple[Byline | None, _Dates]:
     for block in blocks[:1]:
-        found = profile.byline(block.text)
+        found = match_byline(block.text, profile, lexicon)
         if found is not None:
             result = read_byline(block.text, found[1], lexicon, profile.profile, prefer)
             return result.byline, _Dates(result.published, result.updated)

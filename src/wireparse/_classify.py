@@ -27,7 +27,7 @@ from attrs import frozen
 
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import date_line
-from wireparse._extract.byline import split_authors
+from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
 from wireparse.blocks import BlockKind, ClassifiedBlock
@@ -206,17 +206,13 @@ class _Classifier:
             self.roles[index] = _Role(BlockKind.BODY, "layout.body")
 
     def _byline_form(self, index: int) -> str:
-        found = self.profile.byline(self.texts[index])
+        found = match_byline(self.texts[index], self.profile, self.lexicon)
         return found[0].id if found is not None else "layout.byline"
 
     def _find_byline(self, content: list[int]) -> int | None:
         """Return the position of the first line that matches a byline form and names people."""
         for position, index in enumerate(content[:BYLINE_REACH]):
-            found = self.profile.byline(self.texts[index])
-            if found is None:
-                continue
-            authors = found[1].groupdict().get("authors") or ""
-            if split_authors(authors, self.lexicon, self.profile.profile) is not None:
+            if match_byline(self.texts[index], self.profile, self.lexicon) is not None:
                 return position
         return None
 

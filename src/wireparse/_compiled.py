@@ -9,6 +9,7 @@ alternation, so a line costs one match per place, not one per rule.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import Final
 
 import regex
@@ -48,13 +49,12 @@ class CompiledProfile:
             return None
         return self.rules[int(match.lastgroup[1:])]
 
-    def byline(self, line: str) -> tuple[BylineForm, regex.Match[str]] | None:
-        """Return the first byline form that matches the whole of *line*."""
+    def bylines_matching(self, line: str) -> Iterator[tuple[BylineForm, regex.Match[str]]]:
+        """Yield each byline form that matches the whole of *line*, in the profile's order."""
         for form, pattern in self.bylines:
             match = pattern.match(line)
             if match is not None:
-                return form, match
-        return None
+                yield form, match
 
     def dateline(
         self, line: str, *, standalone: bool

@@ -28,10 +28,13 @@ _ISO: Final = regex.compile(
 _YEAR_DIGITS: Final = 4
 _NUMERIC: Final = regex.compile(r"(?<!\d)(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
 _CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# "2 Mayıs 2025", "2 de mayo de 2025", "1er mai 2025", "May 2nd, 2025", "2 Kanûna Paşîn 2025":
+# a short lower-case word may join the parts, and a month name may be two words.
+_MONTH_WORDS: Final = r"\p{L}[\p{L}\p{M}]*+\.?(?:[ ]\p{L}[\p{L}\p{M}]*+\.?)?"
 _WORD_DATE: Final = regex.compile(
-    r"(?:(?P<d1>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s*+(?:de\s++)?(?P<m1>\p{L}[\p{L}\p{M}]*+\.?)"
-    r"(?:\s*+,?\s*+de)?\s*+,?\s*+(?P<y1>\d{4})"
-    r"|(?P<m2>\p{L}[\p{L}\p{M}]*+\.?)\s*+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*+,?\s*+(?P<y2>\d{4}))"
+    rf"(?:(?P<d1>\d{{1,2}})(?:\.|º|\p{{Ll}}{{1,2}}+)?\s*+(?:\p{{Ll}}{{1,3}}\s++)?(?P<m1>{_MONTH_WORDS})"
+    r"(?:\s*+,?\s*+\p{Ll}{1,3})?\s*+,?\s*+(?P<y1>\d{4})"
+    rf"|(?P<m2>{_MONTH_WORDS})\s*+(?P<d2>\d{{1,2}})(?:\p{{Ll}}{{1,2}}+)?\s*+,?\s*+(?P<y2>\d{{4}}))"
 )
 _TIME: Final = regex.compile(
     r"(?<!\d)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
@@ -216,7 +219,12 @@ def _word_date(match: regex.Match[str], lexicon: Lexicon, prefer: Sequence[str])
         day, name, year = match.group("d1"), match.group("m1"), match.group("y1")
     else:
         day, name, year = match.group("d2"), match.group("m2"), match.group("y2")
-    month = lexicon.month(name, prefer) or lexicon.month(name.rstrip("."), prefer)
+    words = name.split(" ")
+    month = None
+    for candidate in (name, words[0], words[-1]):
+        month = lexicon.month(candidate, prefer) or lexicon.month(candidate.rstrip("."), prefer)
+        if month is not None:
+            break
     if month is None:
         return None
     return _make(int(year), month, int(day))

@@ -61,7 +61,8 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     """Return the language whose function words are most frequent in *paragraphs*.
 
     The first words of the body (about :data:`_SAMPLE_WORDS`) are enough.
-    Ties go to the language earlier in alphabetical order; no evidence gives None.
+    A word that several languages use counts for each in proportion. Ties go
+    to the language earlier in alphabetical order; no evidence gives None.
     """
     sample: list[str] = []
     size = 0
@@ -72,12 +73,13 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
             break
     words = _WORD.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
     known = lexicon.function_words
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     for word, times in Counter(words).items():
         owners = known.get(word)
         if owners:
+            # a word several languages share ("de", "en") tells little: split its weight
             for code in owners:
-                counts[code] += times
+                counts[code] = counts.get(code, 0.0) + times / len(owners)
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))

@@ -213,17 +213,18 @@ class Lexicon:
         for kind, (mode, _reason) in NOISE_KINDS.items():
             if not self.lists.get(kind):
                 continue
+            # the leading separators may give back: a phrase can open with one, "(AA Photo)"
             if mode == "line":
-                body = rf"{_SEP}*+(?:\L<{kind}>)(?:{_SEP}++(?:\L<{kind}>))*+{_SEP}*+$"
+                body = rf"{_SEP}*(?:\L<{kind}>)(?:{_SEP}++(?:\L<{kind}>))*+{_SEP}*+$"
             else:
-                body = rf"{_SEP}*+(?:\L<{kind}>)(?![\p{{L}}\p{{N}}])"
+                body = rf"{_SEP}*(?:\L<{kind}>)(?![\p{{L}}\p{{N}}])"
             alternatives.append(rf"(?P<{kind}>{body})")
         self._noise = compile_lists(
             r"(?fi)^(?:" + "|".join(alternatives) + ")",
             {kind: self.lists[kind] for kind in NOISE_KINDS if self.lists.get(kind)},
         )
         self._leading = {
-            kind: compile_lists(rf"(?fi){_SEP}*+(\L<p>)", {"p": self.lists[kind]})
+            kind: compile_lists(rf"(?fi){_SEP}*(\L<p>)", {"p": self.lists[kind]})
             for kind in NOISE_KINDS
             if self.lists.get(kind)
         }

@@ -102,7 +102,7 @@ def segment(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     current: list[_Line] = []
     for line in lines:
-        if current and _continues(current[-1], line, width, by_indent=by_indent):
+        if current and _continues(current, line, width, by_indent=by_indent):
             current.append(line)
             continue
         if current:
@@ -113,12 +113,15 @@ def segment(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _continues(previous: _Line, line: _Line, width: int, *, by_indent: bool) -> bool:
-    """Return True when *line* carries on the paragraph *previous* is part of."""
+def _continues(paragraph: Sequence[_Line], line: _Line, width: int, *, by_indent: bool) -> bool:
+    """Return True when *line* carries on *paragraph*."""
+    previous = paragraph[-1]
     if line.number != previous.number + 1:
         return False  # a blank line between: a new paragraph
     if by_indent:
-        return line.indent == 0
+        # flush lines continue a paragraph opened by an indented line; a flush
+        # title and a flush byline under it stay apart
+        return line.indent == 0 and paragraph[0].indent > 0
     return previous.width >= _FULL * width
 
 

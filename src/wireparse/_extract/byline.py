@@ -16,10 +16,11 @@ from typing import Final
 import regex
 from attrs import frozen
 
+from wireparse._compiled import CompiledProfile
 from wireparse._dates import read_date
 from wireparse._phrases import Lexicon, compile_lists, fold
 from wireparse.models import Byline
-from wireparse.profiles import Profile, builtin_profiles
+from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
 _NAME_CHARS: Final = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\-]*+$")
 
@@ -138,6 +139,21 @@ def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> boo
     return key in agencies or key in roles or any(w in agencies or w in roles for w in words)
 
 
+def match_byline(
+    line: str, profile: CompiledProfile, lexicon: Lexicon
+) -> tuple[BylineForm, regex.Match[str], tuple[str, ...]] | None:
+    """Return the first byline form that matches *line* and names people (or only an agency).
+
+    A form whose ``authors`` do not read as names ("By Monday, the talks…") is
+    passed over for the next one.
+    """
+    for form, match in profile.bylines_matching(line):
+        authors = split_authors(match.groupdict().get("authors") or "", lexicon, profile.profile)
+        if authors is not None:
+            return form, match, authors
+    return None
+
+
 def read_byline(
     text: str,
     match: regex.Match[str],
@@ -147,7 +163,7 @@ def read_byline(
 ) -> BylineResult:
     """Build the byline and its dates from a line its form matched."""
     groups = match.groupdict()
-    authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()
+    authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()  # already checked
     published = updated = None
     if groups.get("published"):
         published = read_date(

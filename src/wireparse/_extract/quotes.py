@@ -155,9 +155,12 @@ class _Patterns:
         speaker = rf"(?P<speaker>{pronoun}|{name}|{organisation})"
         verb = r"(?P<verb>\L<verbs>)(?![\p{L}\p{M}])"
         titles = r"(?:\p{Ll}[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+,?\s++){0,4}?"
+        # "said the chairman of the board, Jane Doe" / "sagte der Vorsitzende, Bischof X"
+        described = rf"[^,.;:!?\"{_LDQ}{_RDQ}{_LDA}{_RDA}\n]{{1,80}}?"
         # after a closing mark: ', Kabulov said' / ', said Kabulov' / '" dedi.'
         self.after = compile_lists(
             rf"[,;.]?\s*+(?:{speaker}\s++(?:\p{{Ll}}++\s++)?{verb}"
+            rf"|{verb}\s++{described},[ ](?P<appos>{name})(?![\p{{L}}\p{{M}}])"
             rf"|{verb}\s++{titles}(?P<speaker2>{name}|{pronoun})"
             r"|(?P<verb_only>\L<verbs>)(?![\p{L}\p{M}]))",
             lists,
@@ -241,7 +244,13 @@ class _Resolver:
             return False
         return " " in name or fold(name) in self.full
 
-    def resolve(self, raw: str) -> str | None:
+    def resolve(self, raw: str, *, quoted: bool = True) -> str | None:
+        """Return the fullest name for *raw*, and remember who spoke last.
+
+        A one-word name the story gives nowhere in full ("Zulkifli") becomes the
+        last speaker only when it is attributed a quote (*quoted*): in indirect
+        speech it is as likely a place ("Moscow and Kabul continued").
+        """
         key = fold(raw)
         if key in self.patterns.pronouns:
             return self.last
@@ -253,7 +262,7 @@ class _Resolver:
         if full is not None and fold(full).endswith(fold(raw)):
             self.last = full  # a person the story names: pronouns may refer to them
             return full
-        if " " in raw:
+        if " " in raw or (quoted and fold(raw) not in self.patterns.function_words):
             self.last = raw
         return raw
 
@@ -325,6 +334,9 @@ def extract_quotes(
                 raw, verb, speaker = None, found.verb, resolver.last
             elif index == 0 and span.open_at == 0 and carried is not None:
                 raw, verb, speaker = carried_raw, None, carried
+            elif index > 0 and not partial and quotes and quotes[-1].paragraph == number:
+                # "…," she said. "…" — the paragraph's speaker goes on
+                raw, verb, speaker = quotes[-1].speaker_raw, None, quotes[-1].speaker
             elif not partial and index == 0 and _alone(paragraph, span):
                 raw, verb, speaker = None, None, resolver.last
             else:
@@ -356,7 +368,7 @@ def _track(paragraph: str, patterns: _Patterns, resolver: _Resolver) -> None:
     for match in patterns.frame.finditer(paragraph):
         found = _attribution(match, 0, patterns)
         if found is not None and found.speaker and fold(found.speaker) not in patterns.pronouns:
-            resolver.resolve(found.speaker)
+            resolver.resolve(found.speaker, quoted=False)
 
 
 def _attribute(
