@@ -85,8 +85,10 @@ def _more_dates(
     for block in removed:
         if block.rule == DATE_LINE_RULE:
             found = date_line(block.text, order=order, lexicon=lexicon, prefer=prefer)
-            if found is not None:
-                dates = dates.fill(found.value, found.label)
+            if found is not None and found.published is not None:
+                dates = dates.fill(found.published, "published")
+            if found is not None and found.updated is not None:
+                dates = dates.fill(found.updated, "updated")
     if dates.published is None and dateline is not None and dateline.date_text:
         value = read_date(dateline.date_text, order=order, lexicon=lexicon, prefer=prefer)
         if value is not None:

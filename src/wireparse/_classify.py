@@ -108,12 +108,11 @@ class _Classifier:
         self.lexicon = lexicon
         self.texts = [block.text for block in blocks]
         self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
-        self.rules = [profile.rule_hit(text) for text in self.texts]
         self.roles: list[_Role | None] = [None] * len(blocks)
 
     def _edge_noise(self, index: int, place: str) -> _Role | None:
-        rule = self.rules[index]
-        if rule is not None and rule.where in (place, "anywhere"):
+        rule = self.profile.rule_hit(self.texts[index], place)
+        if rule is not None:
             return _removed_rule(rule)
         hit = self.noise[index]
         if hit is not None:
@@ -154,8 +153,8 @@ class _Classifier:
         for index, role in enumerate(self.roles):
             if role is not None:
                 continue
-            rule = self.rules[index]
-            if rule is not None and rule.where == "anywhere":
+            rule = self.profile.rule_hit(self.texts[index], "anywhere")
+            if rule is not None:
                 self.roles[index] = _removed_rule(rule)
                 continue
             hit = self.noise[index]

@@ -9,7 +9,7 @@ alternation, so a line costs one match per place, not one per rule.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 import regex
@@ -38,13 +38,19 @@ class CompiledProfile:
     bylines: tuple[tuple[BylineForm, regex.Pattern[str]], ...]
     datelines: tuple[tuple[DatelineForm, regex.Pattern[str]], ...]
     rules: tuple[Rule, ...]
-    rule_matcher: regex.Pattern[str] | None
+    rule_matchers: Mapping[str, regex.Pattern[str]]  # place -> the rules that count there
 
-    def rule_hit(self, line: str) -> Rule | None:
-        """Return the first rule whose pattern is found in *line*, or None."""
-        if self.rule_matcher is None:
+    def rule_hit(self, line: str, place: str) -> Rule | None:
+        """Return the first rule that counts at *place* and is found in *line*, or None.
+
+        *place* is ``"head"`` or ``"tail"`` (rules of that place and ``anywhere``
+        rules), or ``"anywhere"`` (``anywhere`` rules only): a tail-only copyright
+        rule never hides an ``anywhere`` credit rule in the middle of a story.
+        """
+        matcher = self.rule_matchers.get(place)
+        if matcher is None:
             return None
-        match = self.rule_matcher.search(line)
+        match = matcher.search(line)
         if match is None or match.lastgroup is None:
             return None
         return self.rules[int(match.lastgroup[1:])]
@@ -85,12 +91,24 @@ class CompiledProfile:
 def compiled(profile: Profile) -> CompiledProfile:
     """Return the compiled view of *profile* (cached per profile value)."""
     rules = profile.rules
-    joined = "|".join(f"(?P<r{i}>{scoped(rule.pattern)})" for i, rule in enumerate(rules))
+    matchers = {}
+    for place, wanted in (
+        ("head", ("head", "anywhere")),
+        ("tail", ("tail", "anywhere")),
+        ("anywhere", ("anywhere",)),
+    ):
+        joined = "|".join(
+            f"(?P<r{i}>{scoped(rule.pattern)})"
+            for i, rule in enumerate(rules)
+            if rule.where in wanted
+        )
+        if joined:
+            matchers[place] = compile_pattern(joined)
     return CompiledProfile(
         profile=profile,
         sections=frozenset(fold(s) for s in profile.sections),
         bylines=tuple((form, compile_pattern(form.pattern)) for form in profile.bylines),
         datelines=tuple((form, compile_pattern(form.pattern)) for form in profile.datelines),
         rules=rules,
-        rule_matcher=compile_pattern(joined) if rules else None,
+        rule_matchers=matchers,
     )

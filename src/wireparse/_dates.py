@@ -56,10 +56,14 @@ _DATE_LINE_CHARS: Final = 100
 
 @frozen
 class DateLine:
-    """A line that is only a date, perhaps with a label: "Updated 6:42 PM MDT, June 3, 2025"."""
+    """A line that is only dates, perhaps labelled.
 
-    label: str  # "published", "updated", or "" when the line has no label
-    value: dt.date
+    "Updated 6:42 PM MDT, June 3, 2025" gives ``updated``; "12:05 21.01.2025
+    (обновлено: 12:40 21.01.2025)" gives both; an unlabelled date is ``published``.
+    """
+
+    published: dt.date | None
+    updated: dt.date | None
 
 
 @functools.lru_cache(maxsize=8)
@@ -93,24 +97,35 @@ def date_line(
     Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts.
 
     >>> from wireparse._phrases import lexicon
-    >>> date_line("Updated 6:42 PM MDT, June 3, 2025", order="mdy", lexicon=lexicon()).label
-    'updated'
+    >>> line = date_line("Updated 6:42 PM MDT, June 3, 2025", order="mdy", lexicon=lexicon())
+    >>> line.published, line.updated.isoformat()
+    (None, '2025-06-03T18:42:00-06:00')
+    >>> text = "12:05 21.01.2025 (обновлено: 12:40 21.01.2025)"
+    >>> line = date_line(text, order="dmy", lexicon=lexicon())
+    >>> line.published.isoformat(), line.updated.isoformat()
+    ('2025-01-21T12:05:00', '2025-01-21T12:40:00')
     >>> date_line("Elections set for June 3, 2025", order="mdy", lexicon=lexicon()) is None
     True
     """
     if len(text) > _DATE_LINE_CHARS:
         return None
-    allowed, update, published = _date_words(lexicon)
+    allowed, update, _published = _date_words(lexicon)
     words = [fold(w) for w in _LETTERS.findall(text)]
     if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
         return None
-    value = read_date(text, order=order, lexicon=lexicon, prefer=prefer)
-    if value is None:
+    update_at = next(
+        (m.start() for m in _LETTERS.finditer(text) if fold(m.group()) in update), None
+    )
+    if update_at is None:
+        value = read_date(text, order=order, lexicon=lexicon, prefer=prefer)
+        return None if value is None else DateLine(published=value, updated=None)
+    before = read_date(text[:update_at], order=order, lexicon=lexicon, prefer=prefer)
+    after = read_date(text[update_at:], order=order, lexicon=lexicon, prefer=prefer)
+    if before is None and after is None:
         return None
-    label = "updated" if update.intersection(words) else ""
-    if not label and published.intersection(words):
-        label = "published"
-    return DateLine(label=label, value=value)
+    if after is None:  # "June 3, 2025, updated": the label follows its date
+        return DateLine(published=None, updated=before)
+    return DateLine(published=before, updated=after)
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
