@@ -92,10 +92,16 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
 
 
 def _strip_locator(part: str, lexicon: Lexicon) -> str:
+    """Drop the place a name was filed from: "Jane Doe in Paris" -> "Jane Doe".
+
+    A part that is only a place ("in Washington") becomes empty.
+    """
     for locator in lexicon.lists.get("byline_locators", ()):
-        marker = f" {locator} "
-        at = part.find(marker)
-        if at > 0 and part[at + len(marker) : at + len(marker) + 1].isupper():
+        marker = f"{locator} "
+        if part.startswith(marker) and part[len(marker) : len(marker) + 1].isupper():
+            return ""
+        at = part.find(f" {marker}")
+        if at > 0 and part[at + len(marker) + 1 : at + len(marker) + 2].isupper():
             return part[:at]
     return part
 
