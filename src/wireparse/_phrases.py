@@ -147,7 +147,10 @@ def fold(text: str) -> str:
     >>> fold("BU HABERİ PAYLAŞIN") == fold("Bu haberi paylaşın")
     True
     """
-    return text.casefold().translate(_DOTLESS)
+    folded = text.casefold()
+    if "\N{COMBINING DOT ABOVE}" in folded or "\N{LATIN SMALL LETTER DOTLESS I}" in folded:
+        return folded.translate(_DOTLESS)
+    return folded
 
 
 def compile_lists(
@@ -166,6 +169,15 @@ def compile_lists(
 
 
 _SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
+_LEADING_SEP: Final = regex.compile(r"[\s\p{P}\p{S}\p{Co}]++")
+_OPENING_CHARS: Final = 2
+
+
+def _opening(text: str) -> str:
+    """Return the first letters of *text* after any separators, folded: a cheap prefilter."""
+    start = _LEADING_SEP.match(text)
+    rest = text[start.end() :] if start else text
+    return fold(rest[: _OPENING_CHARS + 1])[:_OPENING_CHARS]
 
 
 @frozen(kw_only=True)
@@ -228,6 +240,9 @@ class Lexicon:
             for kind in NOISE_KINDS
             if self.lists.get(kind)
         }
+        self._openings = frozenset(
+            _opening(phrase) for kind in NOISE_KINDS for phrase in self.lists.get(kind, ())
+        )
         self.function_words: dict[str, tuple[str, ...]] = {}
         for code in sorted(tables):
             for word in tables[code].get("function_words"):
@@ -285,6 +300,9 @@ class Lexicon:
         cross-references, promotions and credits need only open it. The
         language reported is *prefer* when its table holds the phrase.
         """
+        opening = _opening(line)
+        if opening not in self._openings and opening[:1] not in self._openings:
+            return None  # no noise phrase starts the way this line does: most lines
         match = self._noise.match(line)
         if match is None or match.lastgroup is None:
             return None
