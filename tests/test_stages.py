@@ -86,6 +86,19 @@ class TestDates:
             ),
             ("٠٢.٠٥.٢٠٢٥", "dmy", dt.date(2025, 5, 2)),
             ("2025年5月2日", "dmy", dt.date(2025, 5, 2)),
+            ("2016年6月29", "ymd", dt.date(2016, 6, 29)),
+            ("13/03/2014", "mdy", dt.date(2014, 3, 13)),
+            ("26. 10.2021", "dmy", dt.date(2021, 10, 26)),
+            ("09-Apr-2007 00:00", "mdy", dt.datetime(2007, 4, 9, 0, 0)),
+            ("14-Aralık-2012, 20:56", "dmy", dt.datetime(2012, 12, 14, 20, 56)),
+            ("Wed Aug 05 12:00:00 2015", "mdy", dt.datetime(2015, 8, 5, 12, 0)),
+            (
+                "Thu Aug 25 10:46:55 GMT 2011",
+                "mdy",
+                dt.datetime(2011, 8, 25, 10, 46, 55, tzinfo=dt.UTC),
+            ),
+            ("Авг 26, 2015 15:12", "mdy", dt.datetime(2015, 8, 26, 15, 12)),
+            ("17 верес 2015", "dmy", dt.date(2015, 9, 17)),
         ],
     )
     def test_reads(self, text, order, expected):

@@ -26,15 +26,18 @@ _ISO: Final = regex.compile(
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
 _YEAR_DIGITS: Final = 4
-_NUMERIC: Final = regex.compile(r"(?<!\d)(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
-_CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NUMERIC: Final = regex.compile(
+    r"(?<!\d)(\d{1,4})[ ]?([./-])[ ]?(\d{1,2})[ ]?\2[ ]?(\d{2,4})(?!\d)"
+)
+_CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*日?")
 # "2 Mayıs 2025", "2 de mayo de 2025", "1er mai 2025", "May 2nd, 2025", "2 Kanûna Paşîn 2025":
 # a short lower-case word may join the parts, and a month name may be two words.
 _MONTH_WORDS: Final = r"\p{L}[\p{L}\p{M}]*+\.?(?:[ ]\p{L}[\p{L}\p{M}]*+\.?)?"
 _WORD_DATE: Final = regex.compile(
-    rf"(?:(?P<d1>\d{{1,2}})(?:\.|º|\p{{Ll}}{{1,2}}+)?\s*+(?:\p{{Ll}}{{1,3}}\s++)?(?P<m1>{_MONTH_WORDS})"
-    r"(?:\s*+,?\s*+\p{Ll}{1,3})?\s*+,?\s*+(?P<y1>\d{4})"
-    rf"|(?P<m2>{_MONTH_WORDS})\s*+(?P<d2>\d{{1,2}})(?:\p{{Ll}}{{1,2}}+)?\s*+,?\s*+(?P<y2>\d{{4}}))"
+    rf"(?:(?P<d1>\d{{1,2}})(?:\.|º|\p{{Ll}}{{1,2}}+)?[\s\-/]*+(?:\p{{Ll}}{{1,3}}\s++)?"
+    rf"(?P<m1>{_MONTH_WORDS})(?:\s*+,?\s*+\p{{Ll}}{{1,3}})?[\s,\-/]*+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_WORDS})[\s\-/]*+(?P<d2>\d{{1,2}})(?:\p{{Ll}}{{1,2}}+)?\s*+,?\s*+"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s++(?:\p{Lu}{2,5}+\s++)?)?(?P<y2>\d{4}))"
 )
 _TIME: Final = regex.compile(
     r"(?<!\d)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
@@ -142,9 +145,9 @@ def _numeric(match: regex.Match[str], order: str) -> dt.date | None:
         return _make(a, b, c)
     if len(third) != _YEAR_DIGITS:  # a two-digit year is a guess; leave it unread
         return None
-    if order == "mdy":
-        return _make(c, a, b)
-    return _make(c, b, a)
+    first_try, other = ((c, a, b), (c, b, a)) if order == "mdy" else ((c, b, a), (c, a, b))
+    # 13/03/2014 cannot be month first: when only one order gives a date, it is no guess
+    return _make(*first_try) or _make(*other)
 
 
 def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
@@ -165,9 +168,9 @@ def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
     return dt.timezone(dt.timedelta(minutes=minutes))
 
 
-def _with_time(day: dt.date, after: str, before: str = "") -> dt.date:
-    """Return *day* with the time printed after it (or else before it), if any."""
-    match = _TIME.search(after) or _TIME.search(before)
+def _with_time(day: dt.date, after: str, before: str = "", inside: str = "") -> dt.date:
+    """Return *day* with the time printed after it (or else before it, or inside it)."""
+    match = _TIME.search(after) or _TIME.search(before) or _TIME.search(inside)
     if match is None:
         return day
     hour, minute = int(match.group("h")), int(match.group("m"))
@@ -219,7 +222,7 @@ def read_date(
     for match in _WORD_DATE.finditer(text):
         day = _word_date(match, lexicon, prefer)
         if day is not None:
-            return _with_time(day, text[match.end() :], text[: match.start()])
+            return _with_time(day, text[match.end() :], text[: match.start()], match.group())
     return None
 
 

@@ -38,6 +38,7 @@ LIST_KEYS: Final = (
     "name_particles",
     "speech_verbs",
     "pronouns",
+    "titles",
     "scripts",
 )
 _NESTED_KEYS: Final = {"months": 12, "weekdays": 7}
@@ -171,6 +172,7 @@ def compile_lists(
 _SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
 _LEADING_SEP: Final = regex.compile(r"[\s\p{P}\p{S}\p{Co}]++")
 _OPENING_CHARS: Final = 2
+_MIN_ABBREVIATION: Final = 3  # letters a month abbreviation needs to be read as a prefix
 
 
 def _opening(text: str) -> str:
@@ -257,26 +259,41 @@ class Lexicon:
         return names
 
     def _calendar_of(self, code: str, key: str) -> dict[str, int]:
+        """Return a table's names by folded form, with and without a closing stop."""
         table = self.tables[code]
         groups = table.months if key == "months" else table.weekdays
-        return {
-            fold(form): number for number, forms in enumerate(groups, start=1) for form in forms
-        }
+        names: dict[str, int] = {}
+        for number, forms in enumerate(groups, start=1):
+            for form in forms:
+                names.setdefault(fold(form), number)
+                names.setdefault(fold(form).rstrip("."), number)
+        return names
 
     def month(self, name: str, prefer: Sequence[str] = ()) -> int | None:
         """Return the month *name* stands for (1-12), or None.
 
         A name that means different months in different languages (Croatian
         "listopad" is October, Polish "listopad" November) is read in the
-        first language of *prefer* that knows it.
+        first language of *prefer* that knows it. An abbreviation no table
+        lists is read when it begins the names of one month only.
         """
-        key = fold(name)
+        key = fold(name).rstrip(".")
         for code in prefer:
             if code in self.tables:
                 number = self._months_by_language[code].get(key)
                 if number is not None:
                     return number
-        return self.month_names.get(key)
+        number = self.month_names.get(key)
+        if number is not None or len(key) < _MIN_ABBREVIATION:
+            return number
+        # an abbreviation the tables do not list ("верес", "листоп"): a prefix of
+        # the names of one month only, in the preferred languages or else in all
+        preferred = [self._months_by_language[c] for c in prefer if c in self.tables]
+        for names in (*preferred, self.month_names):
+            found = {n for form, n in names.items() if form.startswith(key)}
+            if len(found) == 1:
+                return found.pop()
+        return None
 
     def phrases(self, key: str, languages: Sequence[str] | None = None) -> tuple[str, ...]:
         """Return the phrases under *key* of *languages* (None: of every language)."""
