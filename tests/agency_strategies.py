@@ -82,6 +82,7 @@ class Grammar:
     months: tuple[str, ...] = ()  # empty: the form has no date
     day_first: bool = False
     year: bool = False
+    day_only: bool = False  # the date is the day alone: "MADRID, 21 (EUROPA PRESS)"
     byline: bool = True  # the agency's English copy carries "By NAME" bylines
 
 
@@ -174,6 +175,61 @@ GRAMMARS = (
         months=EN_MONTHS_SHORT,
     ),
     Grammar(
+        agency="europapress",
+        form="{place}, {date} ({tag}) ",
+        places=("MADRID", "SEVILLA", "BARCELONA"),
+        tags=("EUROPA PRESS",),
+        day_only=True,
+        byline=False,
+    ),
+    Grammar(
+        agency="ria",
+        form="{place}, {date} \N{EM DASH} {tag}. ",
+        places=("МОСКВА", "САНКТ-ПЕТЕРБУРГ", "КАЗАНЬ"),
+        tags=("РИА Новости",),
+        months=("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+        day_first=True,
+        byline=False,
+    ),
+    Grammar(
+        agency="pti",
+        form="{place}, {date} ({tag}) ",
+        places=("New Delhi", "Mumbai", "Thiruvananthapuram"),
+        tags=("PTI",),
+        months=EN_MONTHS_SHORT,
+        byline=False,
+    ),
+    Grammar(
+        agency="ians",
+        form="{place}, {date} ({tag}) ",
+        places=("New Delhi", "Dhaka", "Chennai"),
+        tags=("IANS",),
+        months=EN_MONTHS_SHORT,
+        byline=False,
+    ),
+    Grammar(
+        agency="kna",
+        form="{place} ({tag}) ",
+        places=("Berlin", "Bonn", "Frankfurt am Main"),
+        tags=("KNA",),
+        byline=False,
+    ),
+    Grammar(
+        agency="kyodo",
+        form="{place}, {date} {tag} - ",
+        places=("TOKYO", "OSAKA", "KUMAMOTO, Japan"),
+        tags=("Kyodo",),
+        months=EN_MONTHS_AP,
+    ),
+    Grammar(
+        agency="interfax",
+        form="{place}. {date} ({tag}) - ",
+        places=("MOSCOW", "MINSK", "ST. PETERSBURG"),
+        tags=("Interfax",),
+        months=EN_MONTHS_SHORT,
+        byline=False,
+    ),
+    Grammar(
         agency="anp",
         form="{place} ({tag}) - ",
         places=("Amsterdam", "Utrecht", "Den Haag"),
@@ -203,7 +259,9 @@ def agency_stories(draw: st.DrawFn, grammar: Grammar | None = None) -> AgencySto
     place = draw(st.sampled_from(grammar.places))
     tag = draw(st.sampled_from(grammar.tags))
     date_text = None
-    if grammar.months:
+    if grammar.day_only:
+        date_text = str(draw(st.integers(1, 31)))
+    elif grammar.months:
         month = draw(st.sampled_from(grammar.months))
         day = draw(st.integers(1, 28))
         date_text = f"{day} {month}" if grammar.day_first else f"{month} {day}"
