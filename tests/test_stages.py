@@ -99,6 +99,9 @@ class TestDates:
             ),
             ("Авг 26, 2015 15:12", "mdy", dt.datetime(2015, 8, 26, 15, 12)),
             ("17 верес 2015", "dmy", dt.date(2015, 9, 17)),
+            ("2015-кві-12", "dmy", dt.date(2015, 4, 12)),
+            ("September, 26th 2011 by Christo Hall", "mdy", dt.date(2011, 9, 26)),
+            ("Fri | September 1 | 2017", "dmy", dt.date(2017, 9, 1)),
         ],
     )
     def test_reads(self, text, order, expected):

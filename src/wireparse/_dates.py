@@ -36,8 +36,9 @@ _MONTH_WORDS: Final = r"\p{L}[\p{L}\p{M}]*+\.?(?:[ ]\p{L}[\p{L}\p{M}]*+\.?)?"
 _WORD_DATE: Final = regex.compile(
     rf"(?:(?P<d1>\d{{1,2}})(?:\.|º|\p{{Ll}}{{1,2}}+)?[\s\-/]*+(?:\p{{Ll}}{{1,3}}\s++)?"
     rf"(?P<m1>{_MONTH_WORDS})(?:\s*+,?\s*+\p{{Ll}}{{1,3}})?[\s,\-/]*+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH_WORDS})[\s\-/]*+(?P<d2>\d{{1,2}})(?:\p{{Ll}}{{1,2}}+)?\s*+,?\s*+"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s++(?:\p{Lu}{2,5}+\s++)?)?(?P<y2>\d{4}))"
+    rf"|(?P<m2>{_MONTH_WORDS})[\s,\-/]*+(?P<d2>\d{{1,2}})(?:\p{{Ll}}{{1,2}}+)?[\s,\-/|]*+"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s++(?:\p{Lu}{2,5}+\s++)?)?(?P<y2>\d{4})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\p{{L}}[\p{{L}}\p{{M}}]*+\.?)-(?P<d3>\d{{1,2}})(?!\d))"
 )
 _TIME: Final = regex.compile(
     r"(?<!\d)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
@@ -235,8 +236,10 @@ def _iso(value: str) -> dt.date:
 def _word_date(match: regex.Match[str], lexicon: Lexicon, prefer: Sequence[str]) -> dt.date | None:
     if match.group("m1") is not None:
         day, name, year = match.group("d1"), match.group("m1"), match.group("y1")
-    else:
+    elif match.group("m2") is not None:
         day, name, year = match.group("d2"), match.group("m2"), match.group("y2")
+    else:  # "2015-кві-12"
+        day, name, year = match.group("d3"), match.group("m3"), match.group("y3")
     words = name.split(" ")
     month = None
     for candidate in (name, words[0], words[-1]):
