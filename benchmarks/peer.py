@@ -278,7 +278,9 @@ LISTED = frozenset(
     ]
 )
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?[ ./-]+(?:\d{1,2}[ ./-]|[^\W\d]{3})", re.IGNORECASE)
+_DAY_MONTH = re.compile(
+    r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?[ ./-]+(?:\d{1,2}[ ./-]|[^\W\d]{3})", re.IGNORECASE
+)
 
 
 def _listed_share(cases: dict[str, list[DateCase]]) -> str:
