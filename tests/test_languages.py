@@ -83,6 +83,13 @@ class TestNoiseInAnyLanguage:
             "Prices rose again.",
         )
 
+    def test_fullwidth_letters(self):
+        """A share button in fullwidth letters is still a share button."""
+        article = wireparse.parse(
+            "Title here\n\nA paragraph was written.\n\n\uff33\uff48\uff41\uff52\uff45"
+        )
+        assert [r.rule for r in article.removed] == ["phrases.en.share"]
+
     def test_turkish_dotted_capitals(self):
         """'BU HABERİ PAYLAŞIN' in capitals is the Turkish share button too."""
         article = wireparse.parse("Başlık burada\n\nBir paragraf yazıldı.\n\nBU HABERİ PAYLAŞIN")

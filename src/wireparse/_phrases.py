@@ -9,6 +9,7 @@ Every table is loaded and compiled once per process (:func:`lexicon`).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -314,9 +315,12 @@ class Lexicon:
         """Return the noise kind *line* is, or None.
 
         Share buttons and related-topics headings must fill the whole line;
-        cross-references, promotions and credits need only open it. The
-        language reported is *prefer* when its table holds the phrase.
+        cross-references, promotions and credits need only open it. Case and
+        width do not matter (fullwidth letters read as plain ones). The language
+        reported is *prefer* when its table holds the phrase.
         """
+        if not line.isascii():
+            line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
         opening = _opening(line)
         if opening not in self._openings and opening[:1] not in self._openings:
             return None  # no noise phrase starts the way this line does: most lines
