@@ -53,15 +53,17 @@ class TestParse:
         """A missing, undecodable or directory input is reported; the others still parse."""
         bad = tmp_path / "latin1.txt"
         bad.write_bytes("Caf\xe9 news\n".encode("latin-1"))
+        empty = tmp_path / "empty"
+        empty.mkdir()
         status = main(
-            ["parse", "--jsonl", str(tmp_path / "missing.txt"), str(bad), str(tmp_path), str(SEED)]
+            ["parse", "--jsonl", str(tmp_path / "missing.txt"), str(bad), str(empty), str(SEED)]
         )
         assert status == EXIT_INPUT
         captured = capsys.readouterr()
         assert len(captured.out.splitlines()) == 1
         assert "missing.txt: no such file" in captured.err
         assert "latin1.txt: cannot decode as utf-8-sig" in captured.err
-        assert "is a directory" in captured.err
+        assert "empty: is a directory with no .txt files" in captured.err
 
     def test_encoding_option(self, capsys, tmp_path):
         """--encoding reads files in another encoding."""

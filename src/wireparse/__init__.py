@@ -10,6 +10,7 @@ underscore are private.
 """
 
 from wireparse._api import clean, detect_profile, explain, parse
+from wireparse._batch import parse_many
 from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
 from wireparse.evaluation import Check, EvalReport, FieldScore, StoryResult, evaluate
 from wireparse.exceptions import (
@@ -22,7 +23,7 @@ from wireparse.exceptions import (
     UnknownProfileError,
     WireparseError,
 )
-from wireparse.models import Article, Byline, Dateline, Quote, Removal
+from wireparse.models import Article, Byline, Dateline, ParseFailure, Quote, Removal
 from wireparse.profiles import (
     BylineForm,
     DatelineForm,
@@ -51,6 +52,7 @@ __all__ = [
     "FieldScore",
     "InputTypeError",
     "InvalidProfileError",
+    "ParseFailure",
     "Profile",
     "ProfileConflictWarning",
     "ProfileError",
@@ -70,4 +72,5 @@ __all__ = [
     "explain",
     "get_profile",
     "parse",
+    "parse_many",
 ]

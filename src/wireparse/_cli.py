@@ -1,32 +1,43 @@
-"""The command line: ``wireparse parse``, ``clean``, ``eval`` (``python -m wireparse``).
+"""The command line: ``wireparse parse|clean|eval|profiles`` (also ``python -m wireparse``).
 
 Exit status: 0 when every input parsed; 1 when any input could not be read or
 decoded (each is reported on stderr, and the others are still parsed), or when
 ``eval`` scored a field below its ``--min`` floor; 2 for a usage error
 (argparse's own), an unknown profile, an invalid profile file or a malformed
-corpus.
+corpus; 130 when interrupted (Ctrl-C: every line already printed is whole);
+141 when the reader of the output went away (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import importlib
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from wireparse import __version__
-from wireparse._api import clean, parse
+from wireparse._api import clean
+from wireparse._batch import parse_many
+from wireparse._phrases import phrase_table
 from wireparse.evaluation import FIELDS, EvalReport, evaluate
 from wireparse.exceptions import CorpusError, ProfileError, UnknownLanguageError
-from wireparse.profiles import Profile, available_profiles
+from wireparse.models import ParseFailure
+from wireparse.profiles import Profile, available_profiles, get_profile
 
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_BELOW_FLOOR = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_PIPE = 141  # 128 + SIGPIPE: the reader stopped reading (| head)
+_PROGRESS_FROM = 20  # inputs before a progress bar is worth showing
+T = TypeVar("T")
 
 _PROFILE_HELP = "agency profile: a built-in name (aa) or a TOML file; default: detect"
 _GREEN = "\x1b[32m"
@@ -57,13 +68,25 @@ def _parser() -> argparse.ArgumentParser:
         help="print each story as JSON",
         description="Print each story as JSON.",
     )
-    parse_cmd.add_argument("files", nargs="+", metavar="FILE", help="story files, or - for stdin")
+    parse_cmd.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="story files, folders (their *.txt files), globs (quoted), or - for stdin",
+    )
     parse_cmd.add_argument(
         "--jsonl",
         action="store_true",
         help="one JSON object per line (the default for several files)",
     )
     parse_cmd.add_argument("--indent", type=int, default=2, help="JSON indent (default 2)")
+    parse_cmd.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse on N processes (0: one per CPU); prints JSON Lines in input order",
+    )
 
     clean_cmd = commands.add_parser(
         "clean",
@@ -146,12 +169,26 @@ def _read(name: str, encoding: str, stdin: TextIO) -> str:
     return Path(name).read_bytes().decode(encoding)
 
 
-def _profile(value: str | None) -> Profile | str | None:
+def _profile(value: str | None) -> Profile | None:
+    """Load the --profile given (a name or a TOML file) before any story is read."""
     if value is None:
         return None
     if value.endswith(".toml") or "/" in value:
         return Profile.from_toml(value)
-    return value
+    return get_profile(value)
+
+
+def _expand(names: Sequence[str]) -> Iterator[str]:
+    """Yield the files named: folders give their ``*.txt`` files, globs their matches."""
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.txt") if p.is_file())
+            yield from found or [name]
+        elif name != "-" and not path.exists() and glob.has_magic(name):
+            yield from sorted(glob.glob(name, recursive=True)) or [name]  # noqa: PTH207 - a user's pattern
+        else:
+            yield name
 
 
 def _inputs(
@@ -162,7 +199,7 @@ def _inputs(
         try:
             yield name, _read(name, encoding, stdin), ""
         except IsADirectoryError:
-            yield name, None, "is a directory"
+            yield name, None, "is a directory with no .txt files"
         except FileNotFoundError:
             yield name, None, "no such file"
         except PermissionError:
@@ -182,51 +219,101 @@ def main(
 ) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    stdin = stdin or sys.stdin
-    out = stdout or sys.stdout
     try:
-        if args.command == "profiles":
-            return _profiles(out)
-        profile = _profile(args.profile)
-        if args.command == "eval":
-            return _eval(args, profile, out)
-        if args.command == "clean":
-            status = EXIT_OK
-            for name, text, error in _inputs([args.file], args.encoding, stdin):
-                if text is None:
-                    print(f"wireparse: {name}: {error}", file=sys.stderr)
-                    status = EXIT_INPUT
-                    continue
-                out.write(clean(text, profile=profile, language=args.language) + "\n")
-            return status
-        return _parse_files(args, profile, stdin, out)
+        return _run(args, stdin or sys.stdin, stdout or sys.stdout)
     except (ProfileError, UnknownLanguageError, CorpusError) as exc:
         print(f"wireparse: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        # the reader went away (| head): not an error of ours
-        sys.stderr.close()
-        return EXIT_OK
+        # the reader went away (| head): say so once, and stop writing to the closed pipe
+        _silence_stdout()
+        print("wireparse: output closed early (broken pipe)", file=sys.stderr)
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        print("wireparse: interrupted; what was printed is complete", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Run one command."""
+    if args.command == "profiles":
+        return _profiles(out)
+    profile = _profile(args.profile)
+    if getattr(args, "language", None) is not None:
+        phrase_table(args.language)  # an unknown language is a usage error, before any story
+    if args.command == "eval":
+        return _eval(args, profile, out)
+    if args.command == "clean":
+        return _clean(args, profile, stdin, out)
+    return _parse_files(args, profile, stdin, out)
+
+
+def _clean(
+    args: argparse.Namespace, profile: Profile | str | None, stdin: TextIO, out: TextIO
+) -> int:
+    status = EXIT_OK
+    for name, text, error in _inputs([args.file], args.encoding, stdin):
+        if text is None:
+            print(f"wireparse: {name}: {error}", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        out.write(clean(text, profile=profile, language=args.language) + "\n")
+    return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
 
 
 def _parse_files(
     args: argparse.Namespace, profile: Profile | str | None, stdin: TextIO, out: TextIO
 ) -> int:
-    status = EXIT_OK
-    lines = args.jsonl or len(args.files) > 1
-    for name, text, error in _inputs(args.files, args.encoding, stdin):
-        if text is None:
-            print(f"wireparse: {name}: {error}", file=sys.stderr)
-            status = EXIT_INPUT
+    names = list(_expand(args.files))
+    lines = args.jsonl or len(names) > 1 or args.jobs != 1
+    failed: list[str] = []
+    readable: deque[str] = deque()
+
+    def texts() -> Iterator[str]:
+        for name, text, error in _inputs(names, args.encoding, stdin):
+            if text is None:
+                print(f"wireparse: {name}: {error}", file=sys.stderr)
+                failed.append(name)
+                continue
+            readable.append(name)
+            yield text
+
+    results = parse_many(
+        texts(), profile=profile, language=args.language, workers=args.jobs or None
+    )
+    for result in _progress(results, total=len(names)):
+        name = readable.popleft()
+        if isinstance(result, ParseFailure):
+            print(f"wireparse: {name}: {result.error}: {result.message}", file=sys.stderr)
+            failed.append(name)
             continue
-        article = parse(text, profile=profile, language=args.language)
-        data = article.to_dict()
+        data = result.to_dict()
         if lines:
             out.write(json.dumps({"file": name, **data}, ensure_ascii=False) + "\n")
         else:
             out.write(json.dumps(data, ensure_ascii=False, indent=args.indent) + "\n")
         out.flush()
-    return status
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _progress(results: Iterator[T], *, total: int) -> Iterator[T]:
+    """Show a progress bar on a terminal's stderr when tqdm is installed (the progress extra)."""
+    if total < _PROGRESS_FROM or not sys.stderr.isatty():
+        return results
+    try:
+        tqdm = importlib.import_module("tqdm")  # the optional progress extra
+    except ImportError:
+        return results
+    return iter(tqdm.tqdm(results, total=total, unit="story", file=sys.stderr))
 
 
 def _eval(args: argparse.Namespace, profile: Profile | str | None, out: TextIO) -> int:

@@ -15,7 +15,7 @@ from attrs import field, frozen, validators
 
 from wireparse._convert import date_from_iso, date_to_iso, optional_str, to_str_tuple
 
-__all__ = ["Article", "Byline", "Dateline", "Quote", "Removal"]
+__all__ = ["Article", "Byline", "Dateline", "ParseFailure", "Quote", "Removal"]
 
 _opt_str = validators.optional(validators.instance_of(str))
 _opt_date = validators.optional(validators.instance_of(dt.date))
@@ -294,3 +294,23 @@ class Article:
             topics=_get(data, "topics", "Article"),
             removed=[Removal.from_dict(r) for r in _get(data, "removed", "Article")],
         )
+
+
+@frozen(kw_only=True)
+class ParseFailure:
+    """What :func:`wireparse.parse_many` yields in place of an article it could not make.
+
+    Attributes:
+        index: the position of the input in the batch.
+        error: the exception's type name (``"InputTypeError"``).
+        message: the exception's message.
+
+    """
+
+    index: int = field(validator=_count)
+    error: str = field(validator=validators.instance_of(str))
+    message: str = field(validator=validators.instance_of(str))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the failure as plain JSON types."""
+        return {"index": self.index, "error": self.error, "message": self.message}
