@@ -8,6 +8,10 @@ The whole pipeline is written out, in order, in :func:`explain`::
 
 from __future__ import annotations
 
+from typing import Final
+
+import attrs
+
 from wireparse._assemble import assemble
 from wireparse._classify import classify
 from wireparse._compiled import compiled
@@ -15,10 +19,14 @@ from wireparse._detect import detect
 from wireparse._normalize import normalize
 from wireparse._phrases import lexicon, phrase_table
 from wireparse._segment import Block, segment
-from wireparse.blocks import BlockKind, Explanation
+from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
 from wireparse.exceptions import InputTypeError
-from wireparse.models import Article
+from wireparse.models import Article, Removal
 from wireparse.profiles import Profile, available_profiles, get_profile
+
+#: How much of a text is parsed; the rest is listed in ``Article.removed``.
+MAX_CHARS: Final = 10_000_000
+_LIMIT_RULE: Final = "limit.max_chars"
 
 _KEPT_BY_CLEAN = frozenset(
     {
@@ -58,6 +66,7 @@ def explain(
     *,
     profile: Profile | str | None = None,
     language: str | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Explanation:
     """Parse *text* and say how: every block with its kind and the rule that decided it.
 
@@ -66,6 +75,9 @@ def explain(
         profile: a :class:`~wireparse.profiles.Profile`, a profile name (``"aa"``),
             or None to detect the agency (falling back to ``"generic"``).
         language: the story's ISO 639-1 code, to skip language detection.
+        max_chars: parse this much of the text at most (at a line break); the
+            rest is one entry of ``Article.removed`` (rule ``limit.max_chars``),
+            never dropped silently. None: no limit. Default :data:`MAX_CHARS`.
 
     Returns:
         An :class:`~wireparse.blocks.Explanation` whose ``article`` is what
@@ -80,7 +92,7 @@ def explain(
     text = _check_text(text)
     if language is not None:
         phrase_table(language)
-    normal = normalize(text)
+    normal, beyond = _limit(normalize(text), max_chars)
     blocks = segment(normal)
     chosen, how = _resolve_profile(profile, [b.text for b in blocks])
     explained = _run(blocks, chosen, how, language)
@@ -91,7 +103,31 @@ def explain(
         better = detect([b.text for b in blocks], others)
         if better is not None:
             explained = _run(blocks, better, "detected (by date)", language)
+    if beyond is not None:
+        explained = _with_beyond(explained, normal, beyond)
     return explained
+
+
+def _limit(text: str, max_chars: int | None) -> tuple[str, str | None]:
+    """Cut *text* at the last line break before *max_chars*; return what is kept and the rest."""
+    if max_chars is None or len(text) <= max_chars:
+        return text, None
+    cut = text.rfind("\n", 0, max_chars) + 1 or max_chars
+    return text[:cut], text[cut:]
+
+
+def _with_beyond(explained: Explanation, kept: str, rest: str) -> Explanation:
+    """Record the text past the limit as one removed block, never dropped silently."""
+    first = kept.count("\n") + 1
+    lines = tuple(range(first, first + rest.count("\n") + 1))
+    reason = "beyond max_chars: not parsed"
+    block = ClassifiedBlock(
+        text=rest, lines=lines, kind=BlockKind.REMOVED, rule=_LIMIT_RULE, reason=reason
+    )
+    removal = Removal(text=rest, line=first, rule=_LIMIT_RULE, reason=reason)
+    article = attrs.evolve(explained.article, removed=(*explained.article.removed, removal))
+    notes = (*explained.notes, f"only the first {len(kept)} characters were parsed")
+    return attrs.evolve(explained, article=article, blocks=(*explained.blocks, block), notes=notes)
 
 
 def _run(blocks: tuple[Block, ...], chosen: Profile, how: str, language: str | None) -> Explanation:
@@ -110,6 +146,7 @@ def parse(
     *,
     profile: Profile | str | None = None,
     language: str | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Article:
     r"""Parse one wire story into an :class:`~wireparse.models.Article`.
 
@@ -123,7 +160,7 @@ def parse(
 
     Args and raises as for :func:`explain`.
     """
-    return explain(text, profile=profile, language=language).article
+    return explain(text, profile=profile, language=language, max_chars=max_chars).article
 
 
 def clean(
@@ -131,6 +168,7 @@ def clean(
     *,
     profile: Profile | str | None = None,
     language: str | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> str:
     """Return the story with only the noise gone.
 
@@ -139,7 +177,7 @@ def clean(
     buttons, boilerplate, related-topic blocks and repeats are gone.
     ``clean(clean(x)) == clean(x)``.
     """
-    explained = explain(text, profile=profile, language=language)
+    explained = explain(text, profile=profile, language=language, max_chars=max_chars)
     return "\n\n".join(b.text for b in explained.blocks if b.kind in _KEPT_BY_CLEAN)
 
 
