@@ -421,3 +421,130 @@ def noisy_stories(draw: st.DrawFn) -> tuple[str, tuple[str, ...], list[str], lis
     text = "\n\n".join(lines)
     noise = [line for line in (*head, *tail) if line not in topics]
     return text, body, noise, topics
+
+
+#: The quote marks wire copy opens and closes quotations with.
+QUOTE_MARKS = (
+    ("\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"),
+    ("\N{DOUBLE LOW-9 QUOTATION MARK}", "\N{LEFT DOUBLE QUOTATION MARK}"),
+    (
+        "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",
+        "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}",
+    ),
+    ('"', '"'),
+    ("\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"),
+    ("\N{LEFT CORNER BRACKET}", "\N{RIGHT CORNER BRACKET}"),
+    ("``", "''"),
+)
+#: Where the attribution stands: after the quote (speaker or verb first), before it, around it.
+ATTRIBUTION_FORMS = ("after", "after-verb-first", "before", "around")
+
+
+@frozen(kw_only=True)
+class QuotedParagraph:
+    """A paragraph of quotes and the speaker its attribution names."""
+
+    text: str
+    quotes: tuple[str, ...]  # the quoted texts, as extraction should give them
+    speaker: str
+    form: str
+
+
+@st.composite
+def speakers(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 6) -> tuple[str, ...]:
+    """Distinct people, no two sharing a first name or a surname (so none is part of another)."""
+    pairs = draw(
+        st.lists(
+            st.tuples(st.sampled_from(FIRST_NAMES), st.sampled_from(SURNAMES)),
+            min_size=min_size,
+            max_size=max_size,
+            unique_by=(lambda pair: pair[0], lambda pair: pair[1]),
+        )
+    )
+    return tuple(f"{first} {last}" for first, last in pairs)
+
+
+@st.composite
+def quoted_paragraphs(draw: st.DrawFn, *, speaker: str) -> QuotedParagraph:
+    """One attributed quotation in a random mark style and attribution form.
+
+    ``“…,” NAME said.`` / ``“…,” said NAME.`` / ``NAME said: “…”`` /
+    ``“…,” NAME said, “…”``.
+    """
+    opening, closing = draw(st.sampled_from(QUOTE_MARKS))
+    form = draw(st.sampled_from(ATTRIBUTION_FORMS))
+    first = draw(sentences()).removesuffix(".")
+    if form == "after":
+        return QuotedParagraph(
+            text=f"{opening}{first},{closing} {speaker} said.",
+            quotes=(first,),
+            speaker=speaker,
+            form=form,
+        )
+    if form == "after-verb-first":
+        return QuotedParagraph(
+            text=f"{opening}{first},{closing} said {speaker}.",
+            quotes=(first,),
+            speaker=speaker,
+            form=form,
+        )
+    if form == "before":
+        return QuotedParagraph(
+            text=f"{speaker} said: {opening}{first}.{closing}",
+            quotes=(f"{first}.",),
+            speaker=speaker,
+            form=form,
+        )
+    second = draw(sentences())
+    second = second[0].lower() + second[1:]
+    return QuotedParagraph(
+        text=f"{opening}{first},{closing} {speaker} said, {opening}{second}{closing}",
+        quotes=(first, second),
+        speaker=speaker,
+        form=form,
+    )
+
+
+#: Pieces of text that stress quote extraction: every mark, names, verbs, sentence ends.
+QUOTE_NOISE = (
+    *(mark for pair in QUOTE_MARKS for mark in pair),
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}",
+    "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}",
+    "\N{SINGLE LOW-9 QUOTATION MARK}",
+    "\N{LEFT WHITE CORNER BRACKET}",
+    "\N{RIGHT WHITE CORNER BRACKET}",
+    "'",
+    "`",
+    " ",
+    " ",
+    ", ",
+    ". ",
+    ": ",
+    " - ",
+    "\N{EM DASH}",
+    "said",
+    "told reporters",
+    "he",
+    "He",
+    "Jane Doe",
+    "Doe",
+    "the ministry",
+    "according to",
+    "dedi",
+    "katanya",
+    "заявил",
+    "Иван Петров",
+    "وقال",
+    "说",
+    "と述べた",
+    "고 말했다",
+    "Minister",
+    "Reuters",
+    "al-",
+    "words",
+)
+
+
+def quote_noise(*, max_size: int = 80) -> st.SearchStrategy[str]:
+    """Text made of quote marks, names, verbs and sentence ends in any order."""
+    return st.lists(st.sampled_from(QUOTE_NOISE), max_size=max_size).map("".join)

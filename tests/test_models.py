@@ -18,7 +18,7 @@ optional_texts = st.none() | texts
 dates = st.one_of(
     st.none(),
     st.dates(),
-    st.datetimes(timezones=st.none() | st.timezones()).map(
+    st.datetimes(min_value=dt.datetime(1900, 1, 1), timezones=st.none() | st.timezones()).map(
         lambda d: (
             d if d.tzinfo is None else d.astimezone(dt.timezone(d.utcoffset() or dt.timedelta()))
         )

@@ -1,0 +1,426 @@
+"""Quotes and who said them: every attribution form, in every listed language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wireparse
+from strategies import QUOTE_MARKS, quote_noise, quoted_paragraphs, speakers
+from wireparse._extract.quotes import extract_quotes, find_spans
+from wireparse._phrases import lexicon
+
+
+def speakers_of(paragraphs: list[str], language: str, context: tuple[str, ...] = ()) -> list:
+    """Return (text, speaker) for each quote of *paragraphs* read as *language*."""
+    return [(q.text, q.speaker) for q in extract_quotes(paragraphs, context, lexicon(), language)]
+
+
+def only_speaker(paragraphs: list[str], language: str) -> str | None:
+    """Return the speaker of the last quote of *paragraphs*."""
+    return extract_quotes(paragraphs, [], lexicon(), language)[-1].speaker
+
+
+class TestEnglishForms:
+    """Each attribution form of English wire copy."""
+
+    @pytest.mark.parametrize(
+        ("paragraph", "speaker", "verb"),
+        [
+            ("“We will win,” Jane Doe said.", "Jane Doe", "said"),
+            ("“We will win,” said Jane Doe.", "Jane Doe", "said"),
+            ("Jane Doe said: “We will win.”", "Jane Doe", "said"),
+            ("Jane Doe told reporters: “We will win.”", "Jane Doe", "told reporters"),
+            ("“We will win,” Jane Doe told Reuters.", "Jane Doe", "told"),
+            ("“We will win,” Jane Doe said in a statement.", "Jane Doe", "said in a statement"),
+            ("According to Jane Doe, “the talks went well.”", "Jane Doe", "according to"),
+            ("“It is over,” the ministry said.", "the ministry", "said"),
+            (
+                "“It is clear,” the Court of Justice of the European Union said.",
+                "Court of Justice of the European Union",
+                "said",
+            ),
+            ("“It is over,” said a police spokesman.", "a police spokesman", "said"),
+            (
+                "“It works,” a ministry official in charge of the project said.",
+                "a ministry official in charge of the project",
+                "said",
+            ),
+            ("“It is over,” police said.", "police", "said"),
+            ("“It is over,” Jane Doe also said.", "Jane Doe", "said"),
+            (
+                "The group's chairwoman, Anouk de Wit, told reporters: “We won.”",
+                "Anouk de Wit",
+                "told reporters",
+            ),
+            (
+                "Leonid Slutsky, leader of the party, told reporters: “It is law.”",
+                "Leonid Slutsky",
+                "told reporters",
+            ),
+            ("“It stays,” said Wendell Pruitt, who grows peaches.", "Wendell Pruitt", "said"),
+        ],
+    )
+    def test_forms(self, paragraph, speaker, verb):
+        """After, before, verb first, 'according to', bodies and descriptions as speakers."""
+        (quote,) = extract_quotes([paragraph], [], lexicon(), "en")
+        assert (quote.speaker, quote.verb) == (speaker, verb)
+
+    def test_around(self):
+        """A quote around its attribution gives both halves the same speaker."""
+        quotes = extract_quotes(["“We will win,” Jane Doe said, “and soon.”"], [], lexicon(), "en")
+        assert [(q.text, q.speaker, q.partial) for q in quotes] == [
+            ("We will win", "Jane Doe", False),
+            ("and soon.", "Jane Doe", False),
+        ]
+
+    @pytest.mark.parametrize(
+        ("paragraph", "speaker"),
+        [
+            ("“It is over,” U.S. District Judge Patricia Nwosu said.", "Patricia Nwosu"),
+            ("“It is over,” said Prime Minister Keir Starmer.", "Keir Starmer"),
+            ("“It is over,” said Transport Minister Datuk Seri Anwar Hamid.", "Anwar Hamid"),
+            ("“It is over,” presidential envoy Zamir Kabulov said.", "Zamir Kabulov"),
+        ],
+    )
+    def test_titles_are_dropped(self, paragraph, speaker):
+        """Titles and honorifics from the phrase tables are not part of the speaker."""
+        assert only_speaker([paragraph], "en") == speaker
+
+    @pytest.mark.parametrize(
+        "paragraph",
+        [
+            "“It is over,” the spokesman told Reuters.",
+            "“It is over,” said Reuters.",
+            "“It is over,” The Associated Press reported, citing Jane Doe.",
+        ],
+    )
+    def test_an_agency_is_never_the_speaker(self, paragraph):
+        """A news agency the profiles know is skipped, never named as the speaker."""
+        speaker = only_speaker([paragraph], "en")
+        assert speaker is None or ("Reuters" not in speaker and "Associated" not in speaker)
+
+
+class TestResolution:
+    """Surnames, pronouns, roles and bare verbs resolve to the story's own people."""
+
+    def test_surname_becomes_the_full_name(self):
+        """'Doe' is the fullest name the story gives, from the headline too."""
+        body = ["“It is done,” Doe said."]
+        assert speakers_of(body, "en", ("Jane Doe wins the vote",)) == [("It is done", "Jane Doe")]
+
+    def test_a_given_name_becomes_a_titled_full_name(self):
+        """'Zulkifli' is the 'Datuk Zulkifli Hashim' the story named with a title."""
+        body = [
+            "The meeting was chaired by secretary-general Datuk Zulkifli Hashim.",
+            "“Fish bombing does not respect borders,” Zulkifli said.",
+        ]
+        assert only_speaker(body, "en") == "Zulkifli Hashim"
+
+    def test_pronoun_is_the_person_last_attributed(self):
+        """'he' is the last person attributed, in indirect speech too."""
+        body = [
+            "Zamir Kabulov said the talks had gone well.",
+            "Russian lawmakers voted on Friday.",
+            "“We will announce it,” he said.",
+        ]
+        assert only_speaker(body, "en") == "Zamir Kabulov"
+
+    def test_pronoun_after_a_subject_earlier_in_the_paragraph(self):
+        """'he' is the person opening an earlier sentence of the paragraph."""
+        body = [
+            "“He sold the trust of the people,” Judge Patricia Nwosu said.",
+            "Raymond J. Kowalczyk pleaded guilty in March.",
+            "Kowalczyk apologized in court. “I let down my family,” he said.",
+        ]
+        assert only_speaker(body, "en") == "Raymond J. Kowalczyk"
+
+    def test_pronoun_with_no_attribution_takes_the_person_named(self):
+        """With nobody attributed yet, 'she' is the person the story named last."""
+        body = [
+            "Priya Ramaswamy-Cole heads the engineering department.",
+            "Born in Coimbatore, Ramaswamy-Cole moved to the US in 1998.",
+            "“Most bridges were built for half the traffic,” she said in a statement.",
+        ]
+        assert only_speaker(body, "en") == "Priya Ramaswamy-Cole"
+
+    def test_the_minister_is_the_person_named_as_minister(self):
+        """'the minister' becomes the person the story named with that title."""
+        body = [
+            "Environment Minister Ruth Kallenberg visited the port.",
+            "“We read every objection,” the minister said.",
+        ]
+        assert only_speaker(body, "en") == "Ruth Kallenberg"
+
+    def test_a_body_is_not_a_person(self):
+        """'the ministry' stays a body: it is no person named as ministry."""
+        body = ["Minister Ruth Kallenberg spoke.", "“It is over,” the ministry said."]
+        assert only_speaker(body, "en") == "the ministry"
+
+    def test_never_a_name_the_story_lacks(self):
+        """A speaker is always written somewhere in the story."""
+        body = ["“It is over,” he said."]
+        assert only_speaker(body, "en") is None
+
+    def test_quote_alone_continues_the_last_speaker(self):
+        """A quote alone in its paragraph continues the last speaker."""
+        body = ["“We will win,” Jane Doe said.", "“Nobody can stop us.”"]
+        assert speakers_of(body, "en")[-1] == ("Nobody can stop us.", "Jane Doe")
+
+    def test_quote_over_several_paragraphs(self):
+        """An unclosed quote continued by a paragraph that opens again keeps its speaker."""
+        body = [
+            "Port director Jonas Petrauskas called it “serious.”",
+            "“Ships are being diverted. Some will not come back.",
+            "“We have contracts to honour,” he said.",
+        ]
+        assert [s for _t, s in speakers_of(body, "en")] == ["Jonas Petrauskas"] * 3
+
+    def test_second_quote_of_a_paragraph_continues(self):
+        """A quote after another in the same paragraph has the same speaker."""
+        body = ["“We will win,” Jane Doe said. “Nobody can stop us.”"]
+        assert [s for _t, s in speakers_of(body, "en")] == ["Jane Doe", "Jane Doe"]
+
+
+class TestPartial:
+    """Fragments quoted inside the reporter's own sentence."""
+
+    @pytest.mark.parametrize(
+        ("paragraph", "speaker", "partial"),
+        [
+            ("Jane Doe called it a “historic” day.", "Jane Doe", True),
+            ("The so-called “reform” passed on Friday.", None, True),
+            ("Jane Doe said it was a “historic” day.", "Jane Doe", True),
+            ("Critics have called the plan a “rubber stamp”.", "Critics", True),
+            ("Jane Doe said: “We will win.”", "Jane Doe", False),
+            ('Bakan Arıkan, "Hedefimiz belli." dedi.', "Arıkan", False),
+        ],
+    )
+    def test_partial_quotes(self, paragraph, speaker, partial):
+        """A fragment takes its sentence's speaker, or none for a scare quote."""
+        language = "tr" if "dedi" in paragraph else "en"
+        (quote,) = extract_quotes([paragraph], [], lexicon(), language)
+        assert (quote.speaker, quote.partial) == (speaker, partial)
+
+
+class TestLanguages:
+    """The forms of each listed language, read with its own phrase table."""
+
+    @pytest.mark.parametrize(
+        ("language", "paragraphs", "speaker"),
+        [
+            ("tr", ['Bakan Arıkan, "Hedefimiz belli." dedi.'], "Arıkan"),
+            ("tr", ['"Hedefimiz belli" diyen Bakan Arıkan, konuştu.'], "Arıkan"),
+            (
+                "tr",
+                ['Proje koordinatörü Selin Ateşoğlu ise "Dokunmayacağız" ifadesini kullandı.'],
+                "Selin Ateşoğlu",
+            ),
+            (
+                "tr",
+                [
+                    "Meteoroloji Genel Müdürlüğü, yağış uyarısında bulundu.",
+                    'Açıklamada, "Dikkat edin" ifadelerine yer verildi.',
+                ],
+                "Meteoroloji Genel Müdürlüğü",
+            ),
+            (
+                "tr",
+                [
+                    "Derya Öztaş altın madalya kazandı. Öztaş, silkmede ikinci oldu.",
+                    'Açıklama yapan sporcu, "Aileme armağan ediyorum." dedi.',
+                ],
+                "Derya Öztaş",
+            ),
+            (
+                "fr",
+                ["« Nous allons gagner », a déclaré le maire, Yannick Le Goff."],
+                "Yannick Le Goff",
+            ),
+            (
+                "fr",
+                ["« Nous gagnerons », a réagi auprès de l'AFP Karim Benslimane, délégué."],
+                "Karim Benslimane",
+            ),
+            (
+                "fr",
+                [
+                    "L'adjointe, Sophie Marchetti, a précisé que les loyers seraient plafonnés.",
+                    "« Un sur cinq ferme », a-t-elle souligné.",
+                ],
+                "Sophie Marchetti",
+            ),
+            (
+                "es",
+                ['"Vamos a ganar", dijo a EFE el responsable de la ONG, Prakash Mohanty.'],
+                "Prakash Mohanty",
+            ),
+            (
+                "es",
+                [
+                    '"Vamos a ganar", ha afirmado la secretaria de Estado de Transportes, Lucía Ferrer Álvarez, en Madrid.'
+                ],
+                "Lucía Ferrer Álvarez",
+            ),
+            (
+                "es",
+                [
+                    'El consejero del ramo, Andrés Carmona, ha pedido "responsabilidad" y ha recordado que no llueve.'
+                ],
+                "Andrés Carmona",
+            ),
+            (
+                "de",
+                ["„Wir gewinnen“, sagte der Leiter der Kasseler Bäderbetriebe, Henrik Vogt."],
+                "Henrik Vogt",
+            ),
+            ("de", ["„Wir gewinnen“, sagte Bürgermeister Hans Müller."], "Hans Müller"),
+            (
+                "de",
+                [
+                    "Der Sekretär der Behörde, Erzbischof Giancarlo Ferretti, sagte, es sei „keine Frage des Geldes“."
+                ],
+                "Giancarlo Ferretti",
+            ),
+            (
+                "it",
+                ['"Vinceremo", ha detto il presidente della Provincia, Davide Sertori.'],
+                "Davide Sertori",
+            ),
+            (
+                "it",
+                [
+                    'Il prefetto Laura Bianchi ha convocato un tavolo. "Serve un piano", ha dichiarato.'
+                ],
+                "Laura Bianchi",
+            ),
+            (
+                "pt",
+                ['"Vamos vencer", afirmou a ministra da Saúde, Ana Paula Martins, em Faro.'],
+                "Ana Paula Martins",
+            ),
+            ("ru", ["«Мы победим», - заявил глава ведомства Иван Петров."], "Иван Петров"),
+            (
+                "ru",
+                ["«Мы победим», — рассказал РИА Новости руководитель проекта Дмитрий Сафронов."],
+                "Дмитрий Сафронов",
+            ),
+            (
+                "ru",
+                [
+                    "Об этом сообщил журналистам сенатор Грегори Хаскелл.",
+                    "«Нам не хватает голосов», - заявил он.",
+                ],
+                "Грегори Хаскелл",
+            ),
+            (
+                "ru",
+                [
+                    "Главный инженер проекта Игорь Шевчук считает проект реалистичным.",
+                    "«Это сложный проект», — сказал инженер.",
+                ],
+                "Игорь Шевчук",
+            ),
+            ("uk", ["«Ми переможемо», - заявив міністр Іван Петренко."], "Іван Петренко"),
+            (
+                "ar",
+                ['وقال وزير المياه رائد أبو السعود في مؤتمر صحفي: "سننتصر".'],
+                "رائد أبو السعود",
+            ),
+            ("ar", ['"هذه خطوة متأخرة"، قال النائب خالد الخشمان.'], "خالد الخشمان"),
+            ("ar", ['وقال الرئيس عبد الفتاح السيسي إن "مصر ستنتصر".'], "عبد الفتاح السيسي"),
+            ("ar", ['وقال أحمد علي: "سننتصر".', 'وأضاف: "لن نتراجع".'], "أحمد علي"),
+            (
+                "ms",
+                [
+                    "Menteri Pertanian Datuk Seri Mohamad Sabu hadir.",
+                    '"Kita akan menang," katanya kepada pemberita di Sekolah Kebangsaan Pekan.',
+                ],
+                "Mohamad Sabu",
+            ),
+            (
+                "nl",
+                ['"We gaan winnen", zegt woordvoerder Ingrid Smulders van de brandweer.'],
+                "Ingrid Smulders",
+            ),
+            ("zh", ["甘肃省能源局副局长何文斌说：“储能电站就像一个大型充电宝。”"], "何文斌"),
+            ("zh", ["“中方坚决反对。”毛宁说。"], "毛宁"),
+            ("ja", ["商務省のハリス報道官は記者会見で「厳格に対処する」と述べた。"], "ハリス"),
+            ("ja", ["日本政府は「方針を歓迎する」としている。"], "日本政府"),
+            ("ko", ['박재원 국토부 제1차관은 "최선을 다하겠다"고 말했다.'], "박재원"),
+            ("ko", ['"다시 조사할 계획"이라고 김민수 대중교통과장은 설명했다.'], "김민수"),
+        ],
+    )
+    def test_language_forms(self, language, paragraphs, speaker):
+        """Each language's frames, with names in its script and conventions."""
+        assert only_speaker(paragraphs, language) == speaker
+
+    def test_a_story_told_in_the_wrong_language_is_read_with_every_table(self):
+        """When the story's verbs attribute nothing but another table's verb follows a quote, that one counts."""
+        body = ['"Vamos a ganar", ha afirmado la ministra de Sanidad, Ana Pérez.']
+        assert only_speaker(body, "tr") == "Ana Pérez"
+
+
+class TestProperties:
+    """Generated paragraphs in every mark style and attribution form."""
+
+    @given(st.data())
+    def test_every_generated_quote_is_found_with_its_speaker(self, data):
+        """Each generated quote is extracted, exactly, with the name its attribution gives."""
+        names = data.draw(speakers())
+        made = [data.draw(quoted_paragraphs(speaker=name)) for name in names]
+        quotes = extract_quotes([p.text for p in made], [], lexicon(), "en")
+        found = {(q.paragraph, q.text): q.speaker for q in quotes}
+        for number, paragraph in enumerate(made):
+            for text in paragraph.quotes:
+                assert found.get((number, text)) == paragraph.speaker, (paragraph, quotes)
+
+    @given(st.data())
+    def test_spans_index_the_paragraph(self, data):
+        """Every quote's span gives back its text from the parsed body."""
+        names = data.draw(speakers())
+        body = "\n\n".join(data.draw(quoted_paragraphs(speaker=name)).text for name in names)
+        article = wireparse.parse("Officials meet in the capital\n\n" + body)
+        for quote in article.quotes:
+            assert article.body[quote.paragraph][quote.start : quote.end] == quote.text
+
+    @given(st.lists(quote_noise(), min_size=1, max_size=5))
+    def test_random_marks_never_raise(self, paragraphs):
+        """Unbalanced or random marks never raise, and spans index their paragraph."""
+        for language in ("en", "tr", "ru", "ar", "zh", "ja", "ko", None):
+            for quote in extract_quotes(paragraphs, [], lexicon(), language):
+                assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+    @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.sampled_from([mark for pair in QUOTE_MARKS for mark in pair]),
+        st.sampled_from(["", "He said ", '" dedi. ']),
+    )
+    def test_cost_stays_linear(self, mark, filler):
+        """Twenty thousand unmatched marks, with attribution words between them, are read."""
+        paragraph = (mark + filler) * 20_000
+        quotes = extract_quotes([paragraph], [], lexicon(), "en")
+        assert all(paragraph[q.start : q.end] == q.text for q in quotes)
+
+    def test_a_parse_with_many_marks_completes(self):
+        """A whole story of unmatched marks parses and keeps its paragraph."""
+        article = wireparse.parse("Headline of the story\n\n" + "“" * 20_000)
+        assert len(article.quotes) <= 1
+
+
+class TestMarks:
+    """Quote marks: pairs, nesting and apostrophes."""
+
+    @pytest.mark.parametrize(("opening", "closing"), QUOTE_MARKS)
+    def test_each_mark_pair(self, opening, closing):
+        """Every listed pair of marks delimits one quote."""
+        paragraph = f"Jane Doe said: {opening}We will win.{closing}"
+        (span,) = find_spans(paragraph)
+        assert paragraph[span.start : span.end] == "We will win."
+
+    def test_nested_quotes_are_inside_the_outer_one(self):
+        """Only the outermost quote is reported; the inner stays in its text."""
+        paragraph = "“He called it ‘a disgrace’ today,” Jane Doe said."
+        (quote,) = extract_quotes([paragraph], [], lexicon(), "en")
+        assert quote.text == "He called it ‘a disgrace’ today"
