@@ -11,6 +11,7 @@ extra is installed) trafilatura and jusText on the same stories as HTML.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import html
 import logging
@@ -275,17 +276,40 @@ def memory(seed: str, corpus: list[str], loops: int) -> Table:
 def growth(seed: str, factors: list[int], repeat: int) -> Table:
     """Time stories 1x, 10x, ... the seed's length, to show cost grows linearly."""
     rows = []
-    base = None
+    base = quotes_base = None
     for factor in factors:
         text = scaled(seed, factor)
         reps = repeat if factor < 100 else min(repeat, 3)
         best = min(per_call(each(wireparse.parse, [text]), reps))
         kb = len(text.encode()) / 1024
         base = base or best / kb
-        rows.append(
-            [f"{factor}x", f"{kb:,.1f}", us(best), us(best / kb), f"{best / kb / base:.2f}"]
+        article = wireparse.parse(text)
+        context = [t for t in (article.headline, article.standfirst) if t]
+        body, language = article.body, article.language
+        quoting = min(
+            per_call(functools.partial(extract_quotes, body, context, lexicon(), language), reps)
         )
-    header = ["size", "KB", "best µs/story", "µs/KB", "µs/KB vs 1x"]
+        quotes_base = quotes_base or quoting / kb
+        rows.append(
+            [
+                f"{factor}x",
+                f"{kb:,.1f}",
+                us(best),
+                us(best / kb),
+                f"{best / kb / base:.2f}",
+                us(quoting / kb),
+                f"{quoting / kb / quotes_base:.2f}",
+            ]
+        )
+    header = [
+        "size",
+        "KB",
+        "best µs/story",
+        "µs/KB",
+        "µs/KB vs 1x",
+        "quotes µs/KB",
+        "quotes µs/KB vs 1x",
+    ]
     return ("growth with story size (body paragraphs repeated)", header, rows)
 
 

@@ -29,7 +29,7 @@ import wireparse
 from wireparse._dates import read_date
 from wireparse._extract.byline import split_authors
 from wireparse._extract.quotes import extract_quotes
-from wireparse._phrases import lexicon
+from wireparse._phrases import lexicon, phrase_tables
 from wireparse.models import Quote
 
 Record = dict[str, Any]
@@ -247,36 +247,7 @@ def date_cases(peer: Path) -> tuple[dict[str, list[DateCase]], dict[str, int]]:
     return cases, left
 
 
-LISTED = frozenset(
-    [
-        "en",
-        "tr",
-        "fr",
-        "es",
-        "pt",
-        "de",
-        "it",
-        "nl",
-        "ru",
-        "uk",
-        "ar",
-        "fa",
-        "ku",
-        "bs",
-        "hr",
-        "sr",
-        "sq",
-        "mk",
-        "el",
-        "pl",
-        "id",
-        "ms",
-        "zh",
-        "ja",
-        "ko",
-        "hi",
-    ]
-)
+LISTED = frozenset(phrase_tables())  # the languages wireparse ships phrase tables for
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DAY_MONTH = re.compile(
     r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?[ ./-]+(?:\d{1,2}[ ./-]|[^\W\d]{3})", re.IGNORECASE
