@@ -371,12 +371,6 @@ def wrapped_stories(draw: st.DrawFn) -> WrappedSpecimen:
     )
 
 
-def _tables() -> dict[str, object]:
-    from wireparse._phrases import phrase_tables  # noqa: PLC0415 - test data, loaded lazily
-
-    return dict(phrase_tables())
-
-
 @st.composite
 def noise_lines(draw: st.DrawFn, *, tail: bool) -> tuple[list[str], list[str]]:
     """Noise a web page puts around a story, in a random language.
@@ -548,3 +542,62 @@ QUOTE_NOISE = (
 def quote_noise(*, max_size: int = 80) -> st.SearchStrategy[str]:
     """Text made of quote marks, names, verbs and sentence ends in any order."""
     return st.lists(st.sampled_from(QUOTE_NOISE), max_size=max_size).map("".join)
+
+
+#: What scrapers and wire terminals put into text: line breaks of every kind,
+#: a byte-order mark, zero-width and bidi marks, transmission control characters.
+INSERTIONS = (
+    "\r",
+    "\r\n",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u200b",
+    "\u200e",
+    "\u202e",
+    "\x01",
+    "\x02",
+    "\x03",
+    "\x1f",
+    "\x7f",
+    "\t",
+    "\u00a0",
+)
+QUOTE_MARKS = "\"'“”„«»‹›‘’「」『』`"
+
+
+@st.composite
+def mutated_stories(draw: st.DrawFn) -> str:
+    """A generated story, damaged the ways real copy is damaged.
+
+    Lines shuffled, duplicated or dropped; a line cut mid-word; quote marks
+    removed or doubled; control, bidi and zero-width characters and odd line
+    breaks inserted anywhere.
+    """
+    source = draw(
+        st.one_of(aa_stories().map(lambda s: s.text), wrapped_stories().map(lambda s: s.wrapped))
+    )
+    lines = source.split("\n")
+    for _ in range(draw(st.integers(0, 4))):
+        if not lines:
+            break
+        action = draw(st.sampled_from(("shuffle", "duplicate", "drop", "cut", "marks", "double")))
+        at = draw(st.integers(0, len(lines) - 1))
+        line = lines[at]
+        if action == "shuffle":
+            lines = draw(st.permutations(lines))
+        elif action == "duplicate":
+            lines.insert(at, line)
+        elif action == "drop":
+            del lines[at]
+        elif action == "cut" and line:
+            lines[at] = line[: draw(st.integers(0, len(line)))]
+        elif action == "marks":
+            lines[at] = "".join(ch for ch in line if ch not in QUOTE_MARKS)
+        else:
+            lines[at] = "".join(ch * 2 if ch in QUOTE_MARKS else ch for ch in line)
+    text = "\n".join(lines)
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(INSERTIONS)) + text[at:]
+    return text
