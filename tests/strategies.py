@@ -563,7 +563,7 @@ INSERTIONS = (
     "\t",
     "\u00a0",
 )
-QUOTE_MARKS = "\"'“”„«»‹›‘’「」『』`"
+MARK_CHARS = "\"'“”„«»‹›‘’「」『』`"
 
 
 @st.composite
@@ -593,9 +593,9 @@ def mutated_stories(draw: st.DrawFn) -> str:
         elif action == "cut" and line:
             lines[at] = line[: draw(st.integers(0, len(line)))]
         elif action == "marks":
-            lines[at] = "".join(ch for ch in line if ch not in QUOTE_MARKS)
+            lines[at] = "".join(ch for ch in line if ch not in MARK_CHARS)
         else:
-            lines[at] = "".join(ch * 2 if ch in QUOTE_MARKS else ch for ch in line)
+            lines[at] = "".join(ch * 2 if ch in MARK_CHARS else ch for ch in line)
     text = "\n".join(lines)
     for _ in range(draw(st.integers(0, 6))):
         at = draw(st.integers(0, len(text)))

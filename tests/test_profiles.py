@@ -163,3 +163,36 @@ class TestDetection:
         text = "A headline\n\nA paragraph that mentions Reuters and AP in passing."
         assert wireparse.detect_profile(text) is None
         assert wireparse.parse(text).agency is None
+
+
+class TestRunawayPatterns:
+    """A pattern that could backtrack without end is refused or, at run time, skipped."""
+
+    def test_nested_repeat_is_refused_at_load(self, tmp_path):
+        """'(\\w+\\s?)*' is refused, naming the rule and saying how to fix it."""
+        path = tmp_path / "slow.toml"
+        path.write_text(
+            "name = \"slow\"\n[[rules]]\nid = \"slow.rule\"\nkind = \"promo\"\npattern = '''^(\\w+\\s?)*$'''\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(InvalidProfileError, match="possessive") as info:
+            Profile.from_toml(path)
+        assert info.value.rule_id == "slow.rule"
+
+    def test_shipped_patterns_are_safe(self):
+        """No built-in pattern has the runaway shape."""
+        from wireparse._safety import can_run_away  # noqa: PLC0415
+
+        for profile in wireparse.builtin_profiles():
+            for group in (profile.rules, profile.datelines, profile.bylines, profile.signatures):
+                assert not any(can_run_away(item.pattern) for item in group), profile.name
+
+    def test_a_slow_user_rule_is_skipped_not_hung(self):
+        """A user's pattern that runs out of time is skipped for that line and noted."""
+        base = wireparse.get_profile("generic")
+        slow = Rule(id="mine.slow", kind="promo", where="anywhere", pattern=r"^(?:a|aa)+b")
+        mine = attrs.evolve(base, name="mine", rules=(*base.rules, slow))
+        text = "Headline\n\n" + "a" * 60 + "\n\nThe end."
+        explained = wireparse.explain(text, profile=mine)
+        assert "rule skipped (ran out of time): mine.rules[anywhere]" in explained.notes
+        assert "a" * 60 in explained.article.body

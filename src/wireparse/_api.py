@@ -18,6 +18,7 @@ from wireparse._compiled import compiled
 from wireparse._detect import detect
 from wireparse._normalize import normalize
 from wireparse._phrases import lexicon, phrase_table
+from wireparse._safety import skipped
 from wireparse._segment import Block, segment
 from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
 from wireparse.exceptions import InputTypeError
@@ -94,6 +95,24 @@ def explain(
         phrase_table(language)
     normal, beyond = _limit(normalize(text), max_chars)
     blocks = segment(normal)
+    token = skipped.set([])
+    try:
+        explained = _explain_blocks(blocks, profile, language)
+        timed_out = skipped.get() or []
+    finally:
+        skipped.reset(token)
+    if timed_out:
+        notes = tuple(f"rule skipped (ran out of time): {rule}" for rule in timed_out)
+        explained = attrs.evolve(explained, notes=(*explained.notes, *notes))
+    if beyond is not None:
+        explained = _with_beyond(explained, normal, beyond)
+    return explained
+
+
+def _explain_blocks(
+    blocks: tuple[Block, ...], profile: Profile | str | None, language: str | None
+) -> Explanation:
+    """Choose the profile (detection, then the house-style window) and parse *blocks*."""
     chosen, how = _resolve_profile(profile, [b.text for b in blocks])
     explained = _run(blocks, chosen, how, language)
     day = explained.article.published or explained.article.updated
@@ -103,8 +122,6 @@ def explain(
         better = detect([b.text for b in blocks], others)
         if better is not None:
             explained = _run(blocks, better, "detected (by date)", language)
-    if beyond is not None:
-        explained = _with_beyond(explained, normal, beyond)
     return explained
 
 

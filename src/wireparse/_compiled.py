@@ -16,7 +16,15 @@ import regex
 from attrs import frozen
 
 from wireparse._phrases import fold
-from wireparse.profiles import BylineForm, DatelineForm, Profile, Rule, compile_pattern
+from wireparse._safety import USER_PATTERN_TIMEOUT, run
+from wireparse.profiles import (
+    BylineForm,
+    DatelineForm,
+    Profile,
+    Rule,
+    builtin_profiles,
+    compile_pattern,
+)
 
 _GLOBAL_FLAGS: Final = regex.compile(r"^\(\?([a-zA-Z]++)\)")
 
@@ -39,6 +47,7 @@ class CompiledProfile:
     datelines: tuple[tuple[DatelineForm, regex.Pattern[str]], ...]
     rules: tuple[Rule, ...]
     rule_matchers: Mapping[str, regex.Pattern[str]]  # place -> the rules that count there
+    timeout: float | None  # seconds a pattern may take on a line: users' profiles only
 
     def rule_hit(self, line: str, place: str) -> Rule | None:
         """Return the first rule that counts at *place* and is found in *line*, or None.
@@ -50,7 +59,8 @@ class CompiledProfile:
         matcher = self.rule_matchers.get(place)
         if matcher is None:
             return None
-        match = matcher.search(line)
+        rule_id = f"{self.profile.name}.rules[{place}]"
+        match = run(matcher, line, rule_id=rule_id, timeout=self.timeout, search=True)
         if match is None or match.lastgroup is None:
             return None
         return self.rules[int(match.lastgroup[1:])]
@@ -58,7 +68,7 @@ class CompiledProfile:
     def bylines_matching(self, line: str) -> Iterator[tuple[BylineForm, regex.Match[str]]]:
         """Yield each byline form that matches the whole of *line*, in the profile's order."""
         for form, pattern in self.bylines:
-            match = pattern.match(line)
+            match = run(pattern, line, rule_id=form.id, timeout=self.timeout)
             if match is not None:
                 yield form, match
 
@@ -72,7 +82,7 @@ class CompiledProfile:
         dateline, match the whole line: "MONTREAL, Feb 26-" alone on its line.
         """
         for form, pattern in self.datelines:
-            match = pattern.match(line)
+            match = run(pattern, line, rule_id=form.id, timeout=self.timeout)
             if match is None:
                 continue
             whole = not line[match.end() :].strip()
@@ -85,6 +95,25 @@ class CompiledProfile:
     def is_section(self, line: str) -> bool:
         """Return True when *line* is one of the agency's section labels."""
         return fold(line) in self.sections
+
+
+@functools.cache
+def _shipped_patterns() -> frozenset[str]:
+    """Every pattern of the built-in profiles: audited, so they run without a timeout."""
+    return frozenset(_patterns_of(*builtin_profiles()))
+
+
+def _patterns_of(*profiles: Profile) -> Iterator[str]:
+    for profile in profiles:
+        for group in (profile.rules, profile.datelines, profile.bylines, profile.signatures):
+            for item in group:
+                yield item.pattern
+
+
+def all_shipped(profile: Profile) -> bool:
+    """Return True when every pattern of *profile* is a built-in one (however it was built)."""
+    shipped = _shipped_patterns()
+    return all(pattern in shipped for pattern in _patterns_of(profile))
 
 
 @functools.lru_cache(maxsize=128)
@@ -111,4 +140,5 @@ def compiled(profile: Profile) -> CompiledProfile:
         datelines=tuple((form, compile_pattern(form.pattern)) for form in profile.datelines),
         rules=rules,
         rule_matchers=matchers,
+        timeout=None if all_shipped(profile) else USER_PATTERN_TIMEOUT,
     )

@@ -18,7 +18,9 @@ from typing import Final
 
 import regex
 
+from wireparse._compiled import all_shipped
 from wireparse._phrases import Lexicon, fold
+from wireparse._safety import USER_PATTERN_TIMEOUT, run
 from wireparse.profiles import Profile, compile_pattern
 
 THRESHOLD: Final = 3
@@ -34,10 +36,17 @@ def _signatures(profile: Profile) -> tuple[tuple[regex.Pattern[str], int], ...]:
 
 
 def score(profile: Profile, lines: Sequence[str]) -> int:
-    """Return the total weight of *profile*'s signatures found in *lines*."""
+    """Return the total weight of *profile*'s signatures found in *lines*.
+
+    A user's signature that runs out of time on a line is skipped there.
+    """
+    timeout = None if all_shipped(profile) else USER_PATTERN_TIMEOUT
     total = 0
-    for pattern, weight in _signatures(profile):
-        if any(pattern.search(line) for line in lines):
+    for signature, (pattern, weight) in zip(profile.signatures, _signatures(profile), strict=True):
+        hit = (
+            run(pattern, line, rule_id=signature.id, timeout=timeout, search=True) for line in lines
+        )
+        if any(match is not None for match in hit):
             total += weight
     return total
 

@@ -32,6 +32,7 @@ from attrs import field, frozen, validators
 from wireparse._convert import to_str_tuple
 from wireparse._phrases import compile_lists, lexicon
 from wireparse._resources import data_names, read_data
+from wireparse._safety import can_run_away
 from wireparse.exceptions import (
     InvalidProfileError,
     ProfileConflictWarning,
@@ -97,6 +98,13 @@ def _check_pattern(
     except (regex.error, TypeError, KeyError) as exc:
         msg = f"pattern does not compile: {exc}"
         raise InvalidProfileError(msg, source="<python>", key=key, rule_id=rule_id) from None
+    if can_run_away(pattern):
+        msg = (
+            "pattern can backtrack without end: a repeated group holds a repeat that can "
+            "give characters back; make the inner repeat possessive (++, *+) or the group "
+            "atomic (?>...)"
+        )
+        raise InvalidProfileError(msg, source="<python>", key=key, rule_id=rule_id)
     if groups is not None:
         extra = set(compiled.groupindex) - groups
         if extra:
