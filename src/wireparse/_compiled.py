@@ -110,6 +110,7 @@ def _patterns_of(*profiles: Profile) -> Iterator[str]:
                 yield item.pattern
 
 
+@functools.lru_cache(maxsize=256)
 def all_shipped(profile: Profile) -> bool:
     """Return True when every pattern of *profile* is a built-in one (however it was built)."""
     shipped = _shipped_patterns()
