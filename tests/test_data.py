@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import wireparse
@@ -60,6 +61,13 @@ class TestProfiles:
         view = compiled(profile)
         assert view.profile is profile
         assert profile.source == "built-in"
+
+    @pytest.mark.parametrize("profile", wireparse.builtin_profiles(), ids=lambda p: p.name)
+    def test_each_pattern_passes_the_checks_users_get(self, profile):
+        """Shipped patterns load unchecked for speed; rebuilt, each passes every load-time check."""
+        for group in (profile.rules, profile.datelines, profile.bylines, profile.signatures):
+            for item in group:
+                assert attrs.evolve(item) == item  # evolve re-runs the validators
 
     @pytest.mark.parametrize("profile", wireparse.builtin_profiles(), ids=lambda p: p.name)
     def test_rule_ids_are_unique(self, profile):

@@ -22,6 +22,7 @@ import importlib.metadata
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Final
 
@@ -72,6 +73,7 @@ _FLAGS: Final = regex.VERSION0
 _LIST_REF = regex.compile(r"\\L<(\w++)>")
 
 
+@functools.lru_cache(maxsize=2048)
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
     r"""Compile a profile pattern, giving it the phrase lists it names as ``\L<name>``.
 
@@ -89,10 +91,19 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
     return compile_lists(pattern, {name: lists[name] for name in wanted}, _FLAGS)
 
 
+_loading_shipped: ContextVar[bool] = ContextVar("wireparse_loading_shipped", default=False)
+
+
 def _check_pattern(
     pattern: str, *, rule_id: str, key: str, groups: frozenset[str] | None = None
 ) -> None:
-    """Compile *pattern* once to check it; raise InvalidProfileError naming *key* and *rule_id*."""
+    """Compile *pattern* once to check it; raise InvalidProfileError naming *key* and *rule_id*.
+
+    The shipped profiles are compiled when first used instead (their patterns
+    are checked by the test suite), so importing and loading them stays cheap.
+    """
+    if _loading_shipped.get():
+        return
     try:
         compiled = compile_pattern(pattern)
     except (regex.error, TypeError, KeyError) as exc:
@@ -457,8 +468,12 @@ def _builtins() -> Mapping[str, Profile]:
             profiles[stem] = attrs.evolve(profile, source="built-in")
         return profiles[stem]
 
-    for stem in stems:
-        load(stem)
+    token = _loading_shipped.set(True)
+    try:
+        for stem in stems:
+            load(stem)
+    finally:
+        _loading_shipped.reset(token)
     return profiles
 
 
