@@ -352,6 +352,36 @@ def pin_one_core() -> str:
     return "not pinned (no sched_setaffinity)"
 
 
+HOSTILE: dict[str, tuple[str, int]] = {
+    # name: (unit, how many units at size 1)
+    "unmatched quote marks": ("\N{LEFT DOUBLE QUOTATION MARK}", 1_000),
+    "one long line": ("word ", 1_000),
+    "lines of capitals": ("ANKARA ISTANBUL BERLIN\n", 500),
+    '"By" lines': ("By Jane Doe\n", 100),
+    "nested brackets": ("(", 1_000),
+    "runs of dashes": ("- -- \N{EM DASH} ", 1_000),
+}
+
+
+def hostile(sizes: list[int]) -> Table:
+    """Time inputs built to make regex engines backtrack, at growing sizes (linear is the aim)."""
+    rows = []
+    for name, (unit, count) in HOSTILE.items():
+        cells = [name]
+        base = None
+        wireparse.parse(unit * count)  # warm-up: patterns compiled, caches filled
+        for size in sizes:
+            text = unit * (count * size)
+            start = time.perf_counter()
+            wireparse.parse(text)
+            per_kb = (time.perf_counter() - start) / (len(text.encode()) / 1024)
+            base = base or per_kb
+            cells.append(f"{us(per_kb)} ({per_kb / base:.2f})")
+        rows.append(cells)
+    header = ["input", *(f"x{size} µs/KB (vs x1)" for size in sizes)]
+    return ("hostile inputs: µs per KB as they grow (flat = linear)", header, rows)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run every measurement and print the tables."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -360,6 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rss-loops", type=int, default=20_000, help="parses of the seed for RSS")
     ap.add_argument("--scale", default="1,10,100,1000", help="size factors for the growth table")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--hostile", default="1,10,100", help="size factors for hostile inputs")
     args = ap.parse_args(argv)
     pinned = pin_one_core()
     seed = SEED.read_text(encoding="utf-8")
@@ -377,6 +408,8 @@ def main(argv: list[str] | None = None) -> None:
     print(render(memory(seed, corpus, args.rss_loops), markdown=args.markdown))
     factors = [int(f) for f in args.scale.split(",") if f.strip()]
     print(render(growth(seed, factors, args.repeat), markdown=args.markdown))
+    sizes = [int(f) for f in args.hostile.split(",") if f.strip()]
+    print(render(hostile(sizes), markdown=args.markdown))
     peer = peers(seed, corpus, ours, args.repeat)
     if peer is None:
         print("trafilatura / justext not installed (pip install -e '.[bench]'): skipped.")
