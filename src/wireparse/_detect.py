@@ -32,37 +32,33 @@ _SAMPLE_CHARS: Final = _SAMPLE_WORDS * 6
 
 @functools.lru_cache(maxsize=256)
 def _signatures(profile: Profile) -> tuple[tuple[regex.Pattern[str], int], ...]:
-    return tuple((compile_pattern(sig.pattern), sig.weight) for sig in profile.signatures)
+    return tuple(
+        (compile_pattern(sig.pattern, multiline=True), sig.weight) for sig in profile.signatures
+    )
 
 
-def score(profile: Profile, lines: Sequence[str]) -> int:
-    """Return the total weight of *profile*'s signatures found in *lines*.
+def score(profile: Profile, edges: str) -> int:
+    """Return the total weight of *profile*'s signatures found in *edges*, the lines joined.
 
-    A user's signature that runs out of time on a line is skipped there.
+    A user's signature that runs out of time is skipped.
     """
-    total = 0
     if all_shipped(profile):  # audited patterns: the fast path, no timeout
-        for pattern, weight in _signatures(profile):
-            if any(pattern.search(line) for line in lines):
-                total += weight
-        return total
+        return sum(weight for pattern, weight in _signatures(profile) if pattern.search(edges))
+    total = 0
     for signature, (pattern, weight) in zip(profile.signatures, _signatures(profile), strict=True):
-        for line in lines:
-            found = run(
-                pattern, line, rule_id=signature.id, timeout=USER_PATTERN_TIMEOUT, search=True
-            )
-            if found is not None:
-                total += weight
-                break
+        found = run(pattern, edges, rule_id=signature.id, timeout=USER_PATTERN_TIMEOUT, search=True)
+        if found is not None:
+            total += weight
     return total
 
 
 def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
     """Return the profile whose signatures score best on the edges of *lines*, if convincing.
 
-    Only the first and last :data:`EDGE` lines are read.
+    Only the first and last :data:`EDGE` lines are read, searched at once as
+    one text in which ``^`` and ``$`` mark each line.
     """
-    edges = lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:])
+    edges = "\n".join(lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:]))
     best: Profile | None = None
     best_score = THRESHOLD - 1
     for profile in profiles:

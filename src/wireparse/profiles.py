@@ -74,8 +74,11 @@ _LIST_REF = regex.compile(r"\\L<(\w++)>")
 
 
 @functools.lru_cache(maxsize=2048)
-def compile_pattern(pattern: str) -> regex.Pattern[str]:
+def compile_pattern(pattern: str, *, multiline: bool = False) -> regex.Pattern[str]:
     r"""Compile a profile pattern, giving it the phrase lists it names as ``\L<name>``.
+
+    *multiline* makes ``^`` and ``$`` match at every line of a text (signatures
+    are searched in the head and tail of a story at once).
 
     Raises:
         KeyError: the pattern names a list no phrase table has.
@@ -88,7 +91,8 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
     if missing:
         msg = f"no phrase list named {missing[0]!r}; known lists: {', '.join(sorted(lists))}"
         raise KeyError(msg)
-    return compile_lists(pattern, {name: lists[name] for name in wanted}, _FLAGS)
+    flags = _FLAGS | (regex.MULTILINE if multiline else 0)
+    return compile_lists(pattern, {name: lists[name] for name in wanted}, flags)
 
 
 _loading_shipped: ContextVar[bool] = ContextVar("wireparse_loading_shipped", default=False)
