@@ -7,7 +7,7 @@ from collections import Counter
 import regex
 
 import wireparse
-from wireparse import Article
+from wireparse import Article, BlockKind
 from wireparse._normalize import normalize
 
 _SPACE = regex.compile(r"\s++")
@@ -23,11 +23,14 @@ def input_lines(text: str) -> Counter[str]:
     return Counter(squash(line) for line in normalize(text).split("\n") if line.strip(" "))
 
 
-def field_pieces(article: Article, lines: Counter[str]) -> Counter[str]:
+def field_pieces(
+    article: Article, lines: Counter[str], *, standalone: bool | None = None
+) -> Counter[str]:
     """Return every line-sized piece of text the article holds, whitespace removed.
 
     An inline dateline is joined back to the first body paragraph it was split
-    from (*lines*, the input's lines, tells which kind of dateline it is).
+    from. *standalone* says which kind the dateline is; when None, *lines* (the
+    input's lines) are asked.
     """
     pieces = [value for value in (article.section, article.headline) if value is not None]
     if article.standfirst is not None:
@@ -37,7 +40,8 @@ def field_pieces(article: Article, lines: Counter[str]) -> Counter[str]:
     body = list(article.body)
     if article.dateline is not None:
         raw = article.dateline.raw
-        if body and squash(raw + body[0]) in lines:
+        inline = not standalone if standalone is not None else squash(raw + body[0]) in lines
+        if body and inline:
             body[0] = raw + body[0]
         else:
             pieces.append(raw)
@@ -68,4 +72,5 @@ def accounted(text: str, article: Article) -> bool:
         if squash(block.text) != "".join(numbered[n] for n in block.lines):
             return False
     blocks = Counter(squash(block.text) for block in explained.blocks)
-    return field_pieces(article, blocks) == blocks
+    standalone = any(block.kind is BlockKind.DATELINE for block in explained.blocks)
+    return field_pieces(article, blocks, standalone=standalone) == blocks
