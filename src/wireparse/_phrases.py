@@ -37,6 +37,7 @@ LIST_KEYS: Final = (
     "byline_roles",
     "byline_locators",
     "name_particles",
+    "subject_markers",
     "speech_verbs",
     "pronouns",
     "titles",

@@ -117,12 +117,6 @@ _UNSPACED_SCRIPTS: Final = frozenset(
 )
 #: Scripts whose letters are grammar rather than names (Japanese particles の, は, と).
 _GRAMMAR_SCRIPTS: Final = frozenset({"Hiragana"})
-#: Particles that mark a sentence's subject where it stands before the quote and its
-#: verb (Japanese "Xは「…」と述べた", Korean "X 장관은 "…"고 말했다").
-_SUBJECT_MARKERS: Final[dict[str, tuple[str, ...]]] = {
-    "Hiragana": ("は", "が"),
-    "Hangul": ("은", "는", "이", "가"),
-}
 #: The Arabic article: inside a name only after a name particle ("عبد الفتاح").
 _ARABIC_ARTICLE: Final = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"
 _ARTICLES: Final = frozenset({"al", "el", "Al", "El"})  # "al-Jubouri"
@@ -253,7 +247,7 @@ class _Language:
         self.spaced = not scripts & _UNSPACED_SCRIPTS
         self.hangul = "Hangul" in scripts
         self.arabic = "Arabic" in scripts
-        self.markers = tuple(m for s in sorted(scripts) for m in _SUBJECT_MARKERS.get(s, ()))
+        self.markers = lexicon.phrases("subject_markers", languages)
         name_scripts = sorted(scripts - _CASED_SCRIPTS - _GRAMMAR_SCRIPTS)
         letters = "".join(rf"\p{{{s}}}" for s in name_scripts)
         extra = "\N{KATAKANA MIDDLE DOT}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}\N{MIDDLE DOT}"
