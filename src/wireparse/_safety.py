@@ -10,6 +10,7 @@ runs away is skipped for that line and said so in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Final
 
@@ -72,23 +73,29 @@ def _quantifier_end(pattern: str, at: int) -> int | None:
     return None
 
 
+def _syntax(pattern: str) -> Iterator[int]:
+    """Yield the index of each character that is pattern syntax: not escaped, not in a class."""
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "[":
+            i = _skip_class(pattern, i)
+        else:
+            yield i
+            i += 1
+
+
 def _gives_back(body: str) -> bool:
     """Return True when *body* holds an unbounded repeat that is neither possessive nor atomic."""
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _skip_class(body, i)
+    skip_to = 0
+    for i in _syntax(body):
+        if i < skip_to:
             continue
         end = _quantifier_end(body, i)
-        if end is None:
-            i += 1
-        elif body[end : end + 1] == "+":
-            i = end + 1  # possessive: never gives back
-        else:
+        if end is not None and body[end : end + 1] == "+":
+            skip_to = end + 1  # possessive: never gives back
+        elif end is not None:
             return True
     return False
 
@@ -104,18 +111,10 @@ def can_run_away(pattern: str) -> bool:
     (True, False, False)
     """
     stack: list[int] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _skip_class(pattern, i)
-            continue
-        if ch == "(":
+    for i in _syntax(pattern):
+        if pattern[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif pattern[i] == ")" and stack:
             start = stack.pop()
             end = _quantifier_end(pattern, i + 1)
             body = pattern[start + 1 : i]
@@ -123,5 +122,4 @@ def can_run_away(pattern: str) -> bool:
             possessive = end is not None and pattern[end : end + 1] == "+"
             if end is not None and not possessive and not atomic and _gives_back(body):
                 return True
-        i += 1
     return False
