@@ -37,6 +37,7 @@ LIST_KEYS: Final = (
     "byline_roles",
     "byline_locators",
     "name_particles",
+    "name_prefixes",
     "subject_markers",
     "speech_verbs",
     "pronouns",

@@ -53,6 +53,7 @@ class _Tools:
     prefix: regex.Pattern[str]  # "By", "Par", "Muhabir:"
     roles: frozenset[str]  # job titles: "Political Editor"
     particles: frozenset[str]  # lower-case name parts: "van", "de", "bin"
+    prefixes: tuple[str, ...]  # hyphenated name prefixes: "al-"
 
 
 @functools.lru_cache(maxsize=8)
@@ -67,6 +68,7 @@ def _tools(lexicon: Lexicon) -> _Tools:
         ),
         roles=frozenset(fold(role) for role in lexicon.lists.get("byline_roles", ())),
         particles=frozenset(fold(p) for p in lexicon.lists.get("name_particles", ())),
+        prefixes=tuple(fold(p) for p in lexicon.lists.get("name_prefixes", ())),
     )
 
 
@@ -86,7 +88,7 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
             return False
         if word[0].isupper():
             capitalised += 1
-        elif fold(word) not in tools.particles and not word.startswith(("al-", "el-")):
+        elif fold(word) not in tools.particles and not fold(word).startswith(tools.prefixes):
             return False
     return capitalised >= 1 and len(words) <= 6  # noqa: PLR2004
 

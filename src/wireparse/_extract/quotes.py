@@ -119,7 +119,6 @@ _UNSPACED_SCRIPTS: Final = frozenset(
 _GRAMMAR_SCRIPTS: Final = frozenset({"Hiragana"})
 #: The Arabic article: inside a name only after a name particle ("عبد الفتاح").
 _ARABIC_ARTICLE: Final = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"
-_ARTICLES: Final = frozenset({"al", "el", "Al", "El"})  # "al-Jubouri"
 _UNSPACED_CHAR: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]")
 
 _Kind = Literal["name", "pronoun", "role", "anaphor", "verb"]
@@ -255,6 +254,7 @@ class _Language:
         self.tail = regex.compile(rf"(?r)[{letters}\p{{M}}{extra}]+") if letters else None
         particles = sorted(lexicon.lists.get("name_particles", ()), key=len, reverse=True)
         self.name_links = frozenset(_fold(p) for p in particles)
+        self.name_prefixes = tuple(_fold(p) for p in lexicon.lists.get("name_prefixes", ()))
         self.conjunctions = frozenset(_fold(c) for c in lexicon.lists.get("conjunctions", ()))
         self.function_words = frozenset(lexicon.function_words)
         # grammatical words of any language: what a name is not, and what joins a body's name
@@ -288,13 +288,14 @@ class _Language:
     def runs(self, text: str) -> list[tuple[int, int]]:
         """Return the capitalised runs (names) of *text*, "al-" prefixes included."""
         out = [match.span() for match in self.person.finditer(text)]
-        if "l-" not in text and "L-" not in text:
+        if "-" not in text:
             return out
         for index, (start, end) in enumerate(out):
-            if text[start - 3 : start - 1] in _ARTICLES and text[start - 1 : start] == "-":
-                before = text[start - 4 : start - 3]
-                if not before.isalpha() or start == len("al-"):
-                    out[index] = (start - 3, end)
+            for prefix in self.name_prefixes:
+                at = start - len(prefix)
+                if at >= 0 and _fold(text[at:start]) == prefix and not text[at - 1 : at].isalpha():
+                    out[index] = (at, end)
+                    break
         return out
 
 
