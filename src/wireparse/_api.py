@@ -20,6 +20,7 @@ from wireparse._normalize import normalize
 from wireparse._phrases import lexicon, phrase_table
 from wireparse._safety import skipped
 from wireparse._segment import Block, segment
+from wireparse._trusted import trusted
 from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
 from wireparse.exceptions import InputTypeError
 from wireparse.models import Article, Removal
@@ -155,7 +156,9 @@ def _run(blocks: tuple[Block, ...], chosen: Profile, how: str, language: str | N
     classified = classify(blocks, view, words, language=hint)
     agency = None if chosen.name == "generic" else chosen.name
     article = assemble(classified, view, words, agency=agency, language=language)
-    return Explanation(article=article, blocks=classified, profile=chosen.name, profile_rule=how)
+    return trusted(
+        Explanation, article=article, blocks=classified, profile=chosen.name, profile_rule=how
+    )
 
 
 def parse(

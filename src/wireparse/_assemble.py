@@ -15,6 +15,7 @@ from wireparse._extract.byline import match_byline, read_byline
 from wireparse._extract.dateline import split_dateline, standalone_dateline
 from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
+from wireparse._trusted import trusted
 from wireparse.blocks import BlockKind, ClassifiedBlock
 from wireparse.models import Article, Byline, Dateline, Removal
 
@@ -126,7 +127,8 @@ def assemble(
     headline = joined(BlockKind.HEADLINE)
     standfirst = joined(BlockKind.STANDFIRST)
     context = [text for text in (headline, standfirst) if text]
-    return Article(
+    return trusted(
+        Article,
         headline=headline,
         standfirst=standfirst,
         section=joined(BlockKind.SECTION),
@@ -134,10 +136,13 @@ def assemble(
         published=dates.published,
         updated=dates.updated,
         dateline=dateline,
-        body=body,
+        body=tuple(body),
         quotes=extract_quotes(body, context, lexicon, language),
-        topics=[b.text for b in by_kind.get(BlockKind.TOPICS, ())],
+        topics=tuple(b.text for b in by_kind.get(BlockKind.TOPICS, ())),
         agency=agency,
         language=language,
-        removed=[Removal(text=b.text, line=b.line, rule=b.rule, reason=b.reason) for b in removed],
+        removed=tuple(
+            trusted(Removal, text=b.text, line=b.line, rule=b.rule, reason=b.reason)
+            for b in removed
+        ),
     )
