@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,39 @@ class TestParse:
         assert "missing.txt: no such file" in captured.err
         assert "latin1.txt: cannot decode as utf-8-sig" in captured.err
         assert "empty: is a directory with no .txt files" in captured.err
+
+    def test_unreadable_file_is_reported_and_the_rest_parsed(self, capsys, tmp_path):
+        """A file the user may not read: one line on stderr, exit 1, the next file parsed.
+
+        Permissions are real where the tests run unprivileged; as root (CI's
+        containers) chmod cannot deny a read, so the denial comes from the OS
+        layer the command line calls, which is where a real one comes from too.
+        """
+        locked = tmp_path / "locked.txt"
+        locked.write_text(STORY, encoding="utf-8")
+        locked.chmod(0)
+        if os.access(locked, os.R_OK):  # root: the OS would let us read it anyway
+            real = Path.read_bytes
+
+            def deny(path: Path) -> bytes:
+                if path == locked:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real(path)
+
+            monkeypatch = pytest.MonkeyPatch()
+            monkeypatch.setattr(Path, "read_bytes", deny)
+        else:
+            monkeypatch = None
+        try:
+            status = main(["parse", "--jsonl", str(locked), str(SEED)])
+        finally:
+            if monkeypatch is not None:
+                monkeypatch.undo()
+            locked.chmod(0o600)
+        assert status == EXIT_INPUT
+        captured = capsys.readouterr()
+        assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [str(SEED)]
+        assert captured.err.splitlines() == [f"wireparse: {locked}: permission denied"]
 
     def test_encoding_option(self, capsys, tmp_path):
         """--encoding reads files in another encoding."""

@@ -19,7 +19,7 @@ from wireparse.models import Quote
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
 
 
-def checked(value: Any) -> Any:  # noqa: ANN401 - any model, or a value inside one
+def checked(value: Any) -> Any:
     """Rebuild *value* through the checking constructors, all the way down."""
     if isinstance(value, tuple):
         return tuple(checked(item) for item in value)
