@@ -12,16 +12,18 @@ The language of the body comes from the phrase tables' function words.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Set as AbstractSet
+from typing import Any, Final
 
 import regex
 
 from wireparse._compiled import all_shipped
 from wireparse._phrases import Lexicon, fold
 from wireparse._safety import USER_PATTERN_TIMEOUT, run
-from wireparse.profiles import Profile, compile_pattern
+from wireparse.profiles import Profile, Signature, compile_pattern
 
 THRESHOLD: Final = 3
 EDGE: Final = 12  # how many lines at each end of a story are searched for signatures
@@ -30,11 +32,114 @@ _SAMPLE_WORDS: Final = 400
 _SAMPLE_CHARS: Final = _SAMPLE_WORDS * 6
 
 
+class _Signature:
+    """A signature, compiled, with the hints that let detection skip it."""
+
+    __slots__ = ("hints", "pattern", "rule_id", "weight")
+
+    def __init__(self, signature: Signature) -> None:
+        self.pattern = compile_pattern(signature.pattern, multiline=True)
+        self.weight: int = signature.weight
+        self.rule_id = signature.id
+        # None: no hint, the pattern is always tried
+        self.hints = frozenset(signature.hint) if signature.hint else None
+
+
 @functools.lru_cache(maxsize=256)
-def _signatures(profile: Profile) -> tuple[tuple[regex.Pattern[str], int], ...]:
-    return tuple(
-        (compile_pattern(sig.pattern, multiline=True), sig.weight) for sig in profile.signatures
-    )
+def _signatures(profile: Profile) -> tuple[tuple[_Signature, ...], frozenset[str] | None, bool]:
+    """Return *profile*'s compiled signatures, all their hints, and whether all are shipped.
+
+    All the hints are None when one signature has none: the profile must then
+    always be scored.
+    """
+    signatures = tuple(_Signature(signature) for signature in profile.signatures)
+    hints: frozenset[str] | None = frozenset()
+    for signature in signatures:
+        hints = None if hints is None or signature.hints is None else hints | signature.hints
+    return signatures, hints, all_shipped(profile)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Return a stdlib ``re`` alternation of *words* that matches the longest one at a place.
+
+    Words sharing a prefix share its branch, so a place in the text costs one
+    branch per distinct first character, not one per word.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        # longer words first: re tries alternatives in order, the empty end last
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+class _Plan:
+    """What detection over one collection of profiles needs, built once per collection."""
+
+    __slots__ = ("finder", "implied", "profiles")
+
+    def __init__(self, profiles: tuple[Profile, ...]) -> None:
+        self.profiles = tuple((profile, *_signatures(profile)) for profile in profiles)
+        words = {
+            hint
+            for _profile, signatures, _hints, _shipped in self.profiles
+            for sig in signatures
+            if sig.hints
+            for hint in sig.hints
+        }
+        self.finder = re.compile(_trie(words)) if words else None
+        # a hint found also shows every hint inside it: the finder reports
+        # only the longest hint at each place
+        self.implied = {word: frozenset(w for w in words if w in word) for word in words}
+
+    def present(self, edges: str) -> frozenset[str]:
+        """Return every hint that occurs in *edges*."""
+        if self.finder is None:
+            return frozenset()
+        found: set[str] = set()
+        search = self.finder.search
+        pos = 0
+        # from one place past each hit: hints that overlap are all found
+        while (match := search(edges, pos)) is not None:
+            found |= self.implied[match.group()]
+            pos = match.start() + 1
+        return frozenset(found)
+
+
+_plan = functools.lru_cache(maxsize=32)(_Plan)
+
+
+def _total(
+    signatures: tuple[_Signature, ...], edges: str, present: AbstractSet[str], *, shipped: bool
+) -> int:
+    """Return the weight of *signatures* found in *edges*, trying only those whose hint is present.
+
+    Users' patterns run under the timeout; one that runs out of time counts nothing.
+    """
+    total = 0
+    for sig in signatures:
+        if sig.hints is not None and sig.hints.isdisjoint(present):
+            continue
+        if shipped:  # audited patterns: the fast path, no timeout
+            found = sig.pattern.search(edges)
+        else:
+            found = run(
+                sig.pattern, edges, rule_id=sig.rule_id, timeout=USER_PATTERN_TIMEOUT, search=True
+            )
+        if found is not None:
+            total += sig.weight
+    return total
 
 
 def score(profile: Profile, edges: str) -> int:
@@ -42,27 +147,29 @@ def score(profile: Profile, edges: str) -> int:
 
     A user's signature that runs out of time is skipped.
     """
-    if all_shipped(profile):  # audited patterns: the fast path, no timeout
-        return sum(weight for pattern, weight in _signatures(profile) if pattern.search(edges))
-    total = 0
-    for signature, (pattern, weight) in zip(profile.signatures, _signatures(profile), strict=True):
-        found = run(pattern, edges, rule_id=signature.id, timeout=USER_PATTERN_TIMEOUT, search=True)
-        if found is not None:
-            total += weight
-    return total
+    signatures, _hints, shipped = _signatures(profile)
+    present = {hint for sig in signatures if sig.hints for hint in sig.hints if hint in edges}
+    return _total(signatures, edges, present, shipped=shipped)
 
 
 def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
     """Return the profile whose signatures score best on the edges of *lines*, if convincing.
 
     Only the first and last :data:`EDGE` lines are read, searched at once as
-    one text in which ``^`` and ``$`` mark each line.
+    one text in which ``^`` and ``$`` mark each line. One scan finds which
+    signatures' hints occur there; a profile with none of its hints scores 0
+    without a pattern being tried.
     """
     edges = "\n".join(lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:]))
+    plan = _plan(tuple(profiles))
+    present = plan.present(edges)
     best: Profile | None = None
     best_score = THRESHOLD - 1
-    for profile in profiles:
-        value = score(profile, edges)
+    for profile, signatures, hints, shipped in plan.profiles:
+        if hints is not None and hints.isdisjoint(present):
+            value = 0
+        else:
+            value = _total(signatures, edges, present, shipped=shipped)
         if value > best_score:
             best, best_score = profile, value
     return best
