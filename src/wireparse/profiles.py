@@ -243,7 +243,9 @@ class Signature:
         if not all(self.hint):
             # "" occurs in every text: a filter that lets everything through is a mistake
             msg = "a hint must not be empty"
-            raise InvalidProfileError(msg, source="<python>", key="signatures.hint", rule_id=self.id)
+            raise InvalidProfileError(
+                msg, source="<python>", key="signatures.hint", rule_id=self.id
+            )
 
 
 _opt_day = validators.optional(validators.instance_of(dt.date))
