@@ -122,7 +122,7 @@ def test_one_scan_finds_every_hint(text: str):
         signatures=[Signature(id="overlap.s", pattern="x", hint=_HINT_WORDS)],
     )
     plan = _Plan((profile,))
-    assert plan.present(text) == {word for word in _HINT_WORDS if word in text}
+    assert plan.present(text)[0] == {word for word in _HINT_WORDS if word in text}
 
 
 def test_a_profile_without_hints_is_always_tried():

@@ -87,7 +87,7 @@ def _trie(words: Iterable[str]) -> str:
 class _Plan:
     """What detection over one collection of profiles needs, built once per collection."""
 
-    __slots__ = ("finder", "implied", "profiles")
+    __slots__ = ("always", "finder", "implied", "profiles", "wanted")
 
     def __init__(self, profiles: tuple[Profile, ...]) -> None:
         self.profiles = tuple((profile, *_signatures(profile)) for profile in profiles)
@@ -102,22 +102,51 @@ class _Plan:
         # a hint found also shows every hint inside it: the finder reports
         # only the longest hint at each place
         self.implied = {word: frozenset(w for w in words if w in word) for word in words}
+        # the profiles a hint found may make score: those with a signature it implies
+        self.wanted = {
+            word: frozenset(
+                index
+                for index, (_profile, _signatures, hints, _shipped) in enumerate(self.profiles)
+                if hints is not None and not hints.isdisjoint(implied)
+            )
+            for word, implied in self.implied.items()
+        }
+        # the profiles scored whatever the text: they have a signature without hint
+        self.always = frozenset(
+            index for index, (_p, _s, hints, _a) in enumerate(self.profiles) if hints is None
+        )
 
-    def present(self, edges: str) -> frozenset[str]:
-        """Return every hint that occurs in *edges*."""
-        if self.finder is None:
-            return frozenset()
+    def present(self, edges: str) -> tuple[set[str], set[int]]:
+        """Return every hint that occurs in *edges*, and the profiles that may score there."""
         found: set[str] = set()
+        scored = set(self.always)
+        if self.finder is None:
+            return found, scored
         search = self.finder.search
         pos = 0
         # from one place past each hit: hints that overlap are all found
         while (match := search(edges, pos)) is not None:
-            found |= self.implied[match.group()]
+            word = match.group()
+            found |= self.implied[word]
+            scored |= self.wanted[word]
             pos = match.start() + 1
-        return frozenset(found)
+        return found, scored
 
 
-_plan = functools.lru_cache(maxsize=32)(_Plan)
+_plans = functools.lru_cache(maxsize=32)(_Plan)
+_last: tuple[object, _Plan | None] = (None, None)
+
+
+def _plan(profiles: Iterable[Profile]) -> _Plan:
+    """Return the plan for *profiles*; the same collection as last time costs no hashing."""
+    global _last  # noqa: PLW0603 - a one-entry cache in front of the lru cache
+    key, plan = _last
+    if profiles is key and plan is not None:
+        return plan
+    plan = _plans(tuple(profiles))
+    if isinstance(profiles, tuple):  # immutable: safe to know again by identity
+        _last = (profiles, plan)
+    return plan
 
 
 def _total(
@@ -157,19 +186,17 @@ def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
 
     Only the first and last :data:`EDGE` lines are read, searched at once as
     one text in which ``^`` and ``$`` mark each line. One scan finds which
-    signatures' hints occur there; a profile with none of its hints scores 0
-    without a pattern being tried.
+    signatures' hints occur there; a profile with none of its hints would score
+    0, so it is not scored at all.
     """
     edges = "\n".join(lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:]))
-    plan = _plan(tuple(profiles))
-    present = plan.present(edges)
+    plan = _plan(profiles)
+    present, scored = plan.present(edges)
     best: Profile | None = None
-    best_score = THRESHOLD - 1
-    for profile, signatures, hints, shipped in plan.profiles:
-        if hints is not None and hints.isdisjoint(present):
-            value = 0
-        else:
-            value = _total(signatures, edges, present, shipped=shipped)
+    best_score = THRESHOLD - 1  # THRESHOLD >= 1: a profile not scored (0) never wins
+    for index in sorted(scored):  # in the given order: the first of equals wins
+        profile, signatures, _hints, shipped = plan.profiles[index]
+        value = _total(signatures, edges, present, shipped=shipped)
         if value > best_score:
             best, best_score = profile, value
     return best

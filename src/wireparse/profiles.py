@@ -493,6 +493,7 @@ def _builtins() -> Mapping[str, Profile]:
     return profiles
 
 
+@functools.cache  # one tuple for every call: detection knows it again by identity
 def builtin_profiles() -> tuple[Profile, ...]:
     """Return every built-in profile, sorted by name."""
     return tuple(profile for _name, profile in sorted(_builtins().items()))
@@ -560,12 +561,18 @@ def available_profiles() -> tuple[Profile, ...]:
     ``wireparse.profiles`` whose object is a :class:`Profile`, an iterable of
     them, or a callable returning either. They take part in detection.
     """
+    return _available()
+
+
+@functools.cache  # one tuple for every call until the plugins are scanned again
+def _available() -> tuple[Profile, ...]:
     return tuple(profile for _name, profile in sorted(_registry().items()))
 
 
 def reload_plugins() -> None:
     """Scan the installed packages for profile plugins again (after installing one)."""
     _registry.cache_clear()
+    _available.cache_clear()
 
 
 def get_profile(name: str) -> Profile:
