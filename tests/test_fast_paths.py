@@ -1,4 +1,4 @@
-"""The fast paths of normalisation and segmentation give what the plain rules give.
+"""The fast paths of normalisation, segmentation and body-language detection: plain results.
 
 Each stage is checked against a straightforward reference written here: the
 rules as the module docstrings state them, one step at a time.
@@ -9,14 +9,18 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import aa_stories, mutated_stories, noisy_stories, wrapped_stories
+from wireparse._detect import _SAMPLE_CHARS, _known_words, _plain_words, detect_language
 from wireparse._normalize import normalize
+from wireparse._phrases import fold, lexicon
 from wireparse._segment import MAX_WRAP_WIDTH, Block, segment
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -148,3 +152,64 @@ def test_stages_on_the_corpus(path: Path):
     normal = normalize(text)
     assert normal == reference_normalize(text)
     assert segment(normal) == reference_segment(normal)
+
+
+# --- body language: the words found without the word pattern ----------------------------
+
+_WORD_PATTERN = regex.compile(r"\p{L}[\p{L}\p{M}'’]*+")
+_FUNCTION_WORDS = sorted(lexicon().function_words)
+_PIECES = st.one_of(
+    st.sampled_from(_FUNCTION_WORDS),
+    st.sampled_from(
+        ["'", "’", "-", ".", ",", "“", "”", "(", ")", "«", "»", "2025", "x²", "\u0301"]
+    ),
+    st.text(min_size=1, max_size=6),
+)
+_JOINS = st.sampled_from(["", " ", "  ", "\n", "-", "'", "’", ".", ", "])
+_bodies = st.lists(st.tuples(_PIECES, _JOINS), max_size=120).map(
+    lambda parts: "".join(piece + join for piece, join in parts)
+)
+
+
+def reference_detect_language(paragraphs: list[str]) -> str | None:
+    """The body language as counting every word the word pattern finds gives it."""
+    sample: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        sample.append(paragraph)
+        size += len(paragraph)
+        if size >= _SAMPLE_CHARS:
+            break
+    words = _WORD_PATTERN.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
+    known = lexicon().function_words
+    counts: dict[str, float] = {}
+    for word, times in Counter(words).items():
+        owners = known.get(word)
+        if owners:
+            for code in owners:
+                counts[code] = counts.get(code, 0.0) + times / len(owners)
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], code))
+
+
+@given(_bodies)
+def test_known_words_are_the_pattern_words(text: str):
+    """Splitting at spaces finds, in order, the function words the word pattern finds."""
+    plain = _plain_words(lexicon())
+    folded = fold(text)
+    expected = [word for word in _WORD_PATTERN.findall(folded) if word in plain]
+    assert _known_words(folded, plain) == expected
+
+
+@given(st.lists(_bodies, min_size=1, max_size=4))
+def test_detect_language_is_the_plain_count(paragraphs: list[str]):
+    """The language found is the one counting every word gives, ties and all."""
+    assert detect_language(paragraphs, lexicon()) == reference_detect_language(paragraphs)
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.stem)
+def test_detect_language_on_the_corpus(path: Path):
+    """Every corpus story's body paragraphs: the language as the plain count gives it."""
+    paragraphs = [block.text for block in segment(normalize(path.read_text(encoding="utf-8")))]
+    assert detect_language(paragraphs, lexicon()) == reference_detect_language(paragraphs)

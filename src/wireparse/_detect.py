@@ -202,6 +202,62 @@ def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
     return best
 
 
+# Characters that end a word and can never be part of one (not a letter, mark or
+# apostrophe): stripped from the ends of a space-separated token, they leave its words whole.
+_NOT_WORD: Final = (
+    "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalpha() and chr(c) != "'")
+    + "\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u201a\u201c\u201d\u201e"
+    + "\u2026\u2039\u203a\u00b7\u2022"
+)
+_MAX_HARD_TOKENS: Final = 32  # more tokens than this need the word pattern: run it once
+_LONG_TOKEN: Final = 16  # tokens this long on average: the text is not split by spaces
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_words(lexicon: Lexicon) -> frozenset[str]:
+    """Return the function words that are one whole word each (all of the shipped ones)."""
+    return frozenset(word for word in lexicon.function_words if _WORD.fullmatch(word))
+
+
+def _one_word(token: str) -> bool:
+    """Return True when *token* is a single word: letters, then letters or apostrophes."""
+    return token.isalpha() or (
+        token[:1].isalpha()
+        and token.replace("'", "").replace("\N{RIGHT SINGLE QUOTATION MARK}", "").isalpha()
+    )
+
+
+def _known_words(text: str, plain: frozenset[str]) -> list[str]:
+    """Return, in order, the words of *text* (as :data:`_WORD` finds them) that are in *plain*.
+
+    Most space-separated tokens are one word, perhaps with punctuation at
+    their ends: a set lookup and a str test decide them, and the word pattern
+    runs only on the few tokens with something else inside ("full-scale").
+    Text with many such tokens (scripts written with marks) or long ones
+    (scripts written without spaces) is read with the pattern at once.
+    """
+    tokens = text.split()
+    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
+        return [word for word in _WORD.findall(text) if word in plain]
+    found: list[str] = []
+    hard = 0
+    for token in tokens:
+        if token in plain:
+            found.append(token)
+            continue
+        if token.isalpha():
+            continue  # one word, not a function word
+        core = token.strip(_NOT_WORD)
+        if core in plain:
+            found.append(core)
+        elif core and not _one_word(core):
+            hard += 1
+            if hard > _MAX_HARD_TOKENS:
+                return [word for word in _WORD.findall(text) if word in plain]
+            found.extend(word for word in _WORD.findall(core) if word in plain)
+    return found
+
+
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     """Return the language whose function words are most frequent in *paragraphs*.
 
@@ -216,15 +272,15 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _WORD.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
+    words = _known_words(fold("\n".join(sample)[:_SAMPLE_CHARS]), _plain_words(lexicon))
     known = lexicon.function_words
     counts: dict[str, float] = {}
+    # in the order the words first occur: the sums are of floats
     for word, times in Counter(words).items():
-        owners = known.get(word)
-        if owners:
-            # a word several languages share ("de", "en") tells little: split its weight
-            for code in owners:
-                counts[code] = counts.get(code, 0.0) + times / len(owners)
+        owners = known[word]
+        # a word several languages share ("de", "en") tells little: split its weight
+        for code in owners:
+            counts[code] = counts.get(code, 0.0) + times / len(owners)
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))
