@@ -195,3 +195,14 @@ def test_user_patterns_keep_their_timeout(monkeypatch: pytest.MonkeyPatch):
     reuters = wireparse.get_profile("reuters")
     assert detect(["LONDON (Reuters) - Markets fell."], [reuters]) == reuters
     assert calls == []
+
+
+def test_hints_nested_deep_are_found():
+    """Hints that are prefixes of each other a thousand deep still give one working scan."""
+    words = tuple("a" * size for size in range(1, 1200))
+    profile = Profile(
+        name="deep",
+        signatures=[Signature(id="deep.s", pattern="b", hint=words)],
+    )
+    plan = _Plan((profile,))
+    assert plan.present("xx" + "a" * 30 + "b")[0] == set(words[:30])
