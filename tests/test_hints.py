@@ -37,6 +37,8 @@ def _lines(text: str) -> list[str]:
 
 def _unhinted(signature: Signature, text: str) -> list[str]:
     """Return the matches of *signature* in *text* (every line of it) that hold none of its hints."""
+    if not signature.hint:
+        return []  # always tried: nothing to hold
     pattern = compile_pattern(signature.pattern, multiline=True)
     return [
         match.group()
@@ -68,11 +70,20 @@ def _check(text: str) -> None:
     assert detect(lines, builtin_profiles()) == _reference(lines, builtin_profiles())
 
 
-def test_every_shipped_signature_has_hints():
-    """Without a hint a signature is tried on every story: the shipped ones all have one."""
+# Shipped signatures left without hint on purpose, and why.
+UNHINTED = {
+    "dpa.initials": "every part of a match starts with a lowercase letter, common in text",
+}
+
+
+def test_shipped_signatures_have_hints():
+    """Without a hint a signature is tried on every story: all but a chosen few have one."""
     assert SIGNATURES
     for signature in SIGNATURES:
-        assert signature.hint, signature.id
+        assert bool(signature.hint) is (signature.id not in UNHINTED), signature.id
+    for signature in SIGNATURES:  # a hint starts with a character rare in running text
+        for hint in signature.hint:
+            assert not hint[0].islower(), (signature.id, hint)
 
 
 @pytest.mark.parametrize("path", STORIES, ids=lambda p: p.stem)
