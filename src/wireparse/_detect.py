@@ -6,22 +6,30 @@ story only, so a story that merely quotes another agency ("…, Reuters
 reported") is not taken for that agency's copy. The best profile wins when
 its score reaches :data:`THRESHOLD`; otherwise there is no answer.
 
+A signature may carry hints, literal strings one of which every match
+holds. One scan of the edges (a stdlib ``re`` alternation of every profile's
+hints) tells which occur, and only the profiles with a hint there are scored,
+only on the signatures whose hint is there: most of the sixty patterns are
+never run on a story.
+
 The language of the body comes from the phrase tables' function words.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Set as AbstractSet
+from typing import Any, Final
 
 import regex
 
 from wireparse._compiled import all_shipped
 from wireparse._phrases import Lexicon, fold
 from wireparse._safety import USER_PATTERN_TIMEOUT, run
-from wireparse.profiles import Profile, compile_pattern
+from wireparse.profiles import Profile, Signature, compile_pattern
 
 THRESHOLD: Final = 3
 EDGE: Final = 12  # how many lines at each end of a story are searched for signatures
@@ -30,11 +38,163 @@ _SAMPLE_WORDS: Final = 400
 _SAMPLE_CHARS: Final = _SAMPLE_WORDS * 6
 
 
+class _Signature:
+    """A signature, compiled, with the hints that let detection skip it."""
+
+    __slots__ = ("hints", "pattern", "rule_id", "weight")
+
+    def __init__(self, signature: Signature) -> None:
+        self.pattern = compile_pattern(signature.pattern, multiline=True)
+        self.weight: int = signature.weight
+        self.rule_id = signature.id
+        # None: no hint, the pattern is always tried
+        self.hints = frozenset(signature.hint) if signature.hint else None
+
+
 @functools.lru_cache(maxsize=256)
-def _signatures(profile: Profile) -> tuple[tuple[regex.Pattern[str], int], ...]:
-    return tuple(
-        (compile_pattern(sig.pattern, multiline=True), sig.weight) for sig in profile.signatures
-    )
+def _signatures(profile: Profile) -> tuple[tuple[_Signature, ...], frozenset[str] | None, bool]:
+    """Return *profile*'s compiled signatures, all their hints, and whether all are shipped.
+
+    All the hints are None when one signature has none: the profile must then
+    always be scored.
+    """
+    signatures = tuple(_Signature(signature) for signature in profile.signatures)
+    hints: frozenset[str] | None = frozenset()
+    for signature in signatures:
+        hints = None if hints is None or signature.hints is None else hints | signature.hints
+    return signatures, hints, all_shipped(profile)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Return a stdlib ``re`` alternation of *words* that matches the longest one at a place.
+
+    Words sharing a prefix share its branch, so a place in the text costs one
+    branch per distinct first character, not one per word.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        # longer words first: re tries alternatives in order, the empty end last
+        branches = []
+        for char in sorted(node):
+            if not char:
+                continue
+            run, child = [char], node[char]
+            while len(child) == 1 and "" not in child:  # one way on: no group, no recursion
+                (following,) = child
+                run.append(following)
+                child = child[following]
+            branches.append(re.escape("".join(run)) + emit(child))
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+def _finder(words: set[str]) -> re.Pattern[str]:
+    """Return a pattern that finds the longest of *words* at each place it is tried."""
+    try:
+        return re.compile(_trie(words))
+    except (RecursionError, OverflowError, re.error):
+        # words nested hundreds deep ("a", "aa", "aaa"...): the flat form, longest first
+        return re.compile(
+            "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        )
+
+
+class _Plan:
+    """What detection over one collection of profiles needs, built once per collection."""
+
+    __slots__ = ("always", "finder", "implied", "profiles", "wanted")
+
+    def __init__(self, profiles: tuple[Profile, ...]) -> None:
+        self.profiles = tuple((profile, *_signatures(profile)) for profile in profiles)
+        words = {
+            hint
+            for _profile, signatures, _hints, _shipped in self.profiles
+            for sig in signatures
+            if sig.hints
+            for hint in sig.hints
+        }
+        self.finder = _finder(words) if words else None
+        # a hint found also shows every hint inside it: the finder reports
+        # only the longest hint at each place
+        self.implied = {word: frozenset(w for w in words if w in word) for word in words}
+        # the profiles a hint found may make score: those with a signature it implies
+        self.wanted = {
+            word: frozenset(
+                index
+                for index, (_profile, _signatures, hints, _shipped) in enumerate(self.profiles)
+                if hints is not None and not hints.isdisjoint(implied)
+            )
+            for word, implied in self.implied.items()
+        }
+        # the profiles scored whatever the text: they have a signature without hint
+        self.always = frozenset(
+            index for index, (_p, _s, hints, _a) in enumerate(self.profiles) if hints is None
+        )
+
+    def present(self, edges: str) -> tuple[set[str], set[int]]:
+        """Return every hint that occurs in *edges*, and the profiles that may score there."""
+        found: set[str] = set()
+        scored = set(self.always)
+        if self.finder is None:
+            return found, scored
+        search = self.finder.search
+        pos = 0
+        # from one place past each hit: hints that overlap are all found
+        while (match := search(edges, pos)) is not None:
+            word = match.group()
+            found |= self.implied[word]
+            scored |= self.wanted[word]
+            pos = match.start() + 1
+        return found, scored
+
+
+_plans = functools.lru_cache(maxsize=32)(_Plan)
+_last: tuple[object, _Plan | None] = (None, None)
+
+
+def _plan(profiles: Iterable[Profile]) -> _Plan:
+    """Return the plan for *profiles*; the same collection as last time costs no hashing."""
+    global _last  # noqa: PLW0603 - a one-entry cache in front of the lru cache
+    key, plan = _last
+    if profiles is key and plan is not None:
+        return plan
+    plan = _plans(tuple(profiles))
+    if isinstance(profiles, tuple):  # immutable: safe to know again by identity
+        _last = (profiles, plan)
+    return plan
+
+
+def _total(
+    signatures: tuple[_Signature, ...], edges: str, present: AbstractSet[str], *, shipped: bool
+) -> int:
+    """Return the weight of *signatures* found in *edges*, trying only those whose hint is present.
+
+    Users' patterns run under the timeout; one that runs out of time counts nothing.
+    """
+    total = 0
+    for sig in signatures:
+        if sig.hints is not None and sig.hints.isdisjoint(present):
+            continue
+        if shipped:  # audited patterns: the fast path, no timeout
+            found = sig.pattern.search(edges)
+        else:
+            found = run(
+                sig.pattern, edges, rule_id=sig.rule_id, timeout=USER_PATTERN_TIMEOUT, search=True
+            )
+        if found is not None:
+            total += sig.weight
+    return total
 
 
 def score(profile: Profile, edges: str) -> int:
@@ -42,30 +202,86 @@ def score(profile: Profile, edges: str) -> int:
 
     A user's signature that runs out of time is skipped.
     """
-    if all_shipped(profile):  # audited patterns: the fast path, no timeout
-        return sum(weight for pattern, weight in _signatures(profile) if pattern.search(edges))
-    total = 0
-    for signature, (pattern, weight) in zip(profile.signatures, _signatures(profile), strict=True):
-        found = run(pattern, edges, rule_id=signature.id, timeout=USER_PATTERN_TIMEOUT, search=True)
-        if found is not None:
-            total += weight
-    return total
+    signatures, _hints, shipped = _signatures(profile)
+    present = {hint for sig in signatures if sig.hints for hint in sig.hints if hint in edges}
+    return _total(signatures, edges, present, shipped=shipped)
 
 
 def detect(lines: Sequence[str], profiles: Iterable[Profile]) -> Profile | None:
     """Return the profile whose signatures score best on the edges of *lines*, if convincing.
 
     Only the first and last :data:`EDGE` lines are read, searched at once as
-    one text in which ``^`` and ``$`` mark each line.
+    one text in which ``^`` and ``$`` mark each line. One scan finds which
+    signatures' hints occur there; a profile with none of its hints would score
+    0, so it is not scored at all.
     """
     edges = "\n".join(lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:]))
+    plan = _plan(profiles)
+    present, scored = plan.present(edges)
     best: Profile | None = None
-    best_score = THRESHOLD - 1
-    for profile in profiles:
-        value = score(profile, edges)
+    best_score = THRESHOLD - 1  # THRESHOLD >= 1: a profile not scored (0) never wins
+    for index in sorted(scored):  # in the given order: the first of equals wins
+        profile, signatures, _hints, shipped = plan.profiles[index]
+        value = _total(signatures, edges, present, shipped=shipped)
         if value > best_score:
             best, best_score = profile, value
     return best
+
+
+# Characters that end a word and can never be part of one (not a letter, mark or
+# apostrophe): stripped from the ends of a space-separated token, they leave its words whole.
+_NOT_WORD: Final = (
+    "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalpha() and chr(c) != "'")
+    + "\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u201a\u201c\u201d\u201e"
+    + "\u2026\u2039\u203a\u00b7\u2022"
+)
+_MAX_HARD_TOKENS: Final = 32  # more tokens than this need the word pattern: run it once
+_LONG_TOKEN: Final = 16  # tokens this long on average: the text is not split by spaces
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_words(lexicon: Lexicon) -> frozenset[str]:
+    """Return the function words that are one whole word each (all of the shipped ones)."""
+    return frozenset(word for word in lexicon.function_words if _WORD.fullmatch(word))
+
+
+def _one_word(token: str) -> bool:
+    """Return True when *token* is a single word: letters, then letters or apostrophes."""
+    return token.isalpha() or (
+        token[:1].isalpha()
+        and token.replace("'", "").replace("\N{RIGHT SINGLE QUOTATION MARK}", "").isalpha()
+    )
+
+
+def _known_words(text: str, plain: frozenset[str]) -> list[str]:
+    """Return, in order, the words of *text* (as :data:`_WORD` finds them) that are in *plain*.
+
+    Most space-separated tokens are one word, perhaps with punctuation at
+    their ends: a set lookup and a str test decide them, and the word pattern
+    runs only on the few tokens with something else inside ("full-scale").
+    Text with many such tokens (scripts written with marks) or long ones
+    (scripts written without spaces) is read with the pattern at once.
+    """
+    tokens = text.split()
+    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
+        return [word for word in _WORD.findall(text) if word in plain]
+    found: list[str] = []
+    hard = 0
+    for token in tokens:
+        if token in plain:
+            found.append(token)
+            continue
+        if token.isalpha():
+            continue  # one word, not a function word
+        core = token.strip(_NOT_WORD)
+        if core in plain:
+            found.append(core)
+        elif core and not _one_word(core):
+            hard += 1
+            if hard > _MAX_HARD_TOKENS:
+                return [word for word in _WORD.findall(text) if word in plain]
+            found.extend(word for word in _WORD.findall(core) if word in plain)
+    return found
 
 
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
@@ -82,15 +298,15 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _WORD.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
+    words = _known_words(fold("\n".join(sample)[:_SAMPLE_CHARS]), _plain_words(lexicon))
     known = lexicon.function_words
     counts: dict[str, float] = {}
+    # in the order the words first occur: the sums are of floats
     for word, times in Counter(words).items():
-        owners = known.get(word)
-        if owners:
-            # a word several languages share ("de", "en") tells little: split its weight
-            for code in owners:
-                counts[code] = counts.get(code, 0.0) + times / len(owners)
+        owners = known[word]
+        # a word several languages share ("de", "en") tells little: split its weight
+        for code in owners:
+            counts[code] = counts.get(code, 0.0) + times / len(owners)
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))

@@ -224,16 +224,28 @@ class Signature:
         id: stable dotted id (``"aa.subscription"``).
         pattern: searched in each line of the story's head and tail.
         weight: how much a hit counts; a profile wins with a total of 3 or more.
+        hint: literal strings (case-sensitive), one of which every match of
+            *pattern* contains. Detection tries the pattern only when one of
+            them occurs in the head or tail, so most signatures of most
+            profiles cost nothing; a hint that a match can lack makes the
+            signature miss. Empty (the default): the pattern is always tried.
 
     """
 
     id: str = field(validator=_valid_id)
     pattern: str = field(validator=validators.instance_of(str))
     weight: int = field(default=3, validator=[validators.instance_of(int), validators.ge(1)])
+    hint: tuple[str, ...] = field(default=(), converter=to_str_tuple)
 
     def __attrs_post_init__(self) -> None:
-        """Check that the pattern compiles."""
+        """Check that the pattern compiles and that no hint is empty."""
         _check_pattern(self.pattern, rule_id=self.id, key="signatures.pattern", groups=None)
+        if not all(self.hint):
+            # "" occurs in every text: a filter that lets everything through is a mistake
+            msg = "a hint must not be empty"
+            raise InvalidProfileError(
+                msg, source="<python>", key="signatures.hint", rule_id=self.id
+            )
 
 
 _opt_day = validators.optional(validators.instance_of(dt.date))
@@ -365,7 +377,7 @@ _TABLE_KEYS: Final[Mapping[str, tuple[type[Any], dict[str, type[Any]]]]] = {
     "datelines": (DatelineForm, {"id": str, "pattern": str, "standalone": bool}),
     "bylines": (BylineForm, {"id": str, "pattern": str}),
     "rules": (Rule, {"id": str, "kind": str, "where": str, "pattern": str}),
-    "signatures": (Signature, {"id": str, "pattern": str, "weight": int}),
+    "signatures": (Signature, {"id": str, "pattern": str, "weight": int, "hint": list}),
 }
 
 
@@ -481,6 +493,7 @@ def _builtins() -> Mapping[str, Profile]:
     return profiles
 
 
+@functools.cache  # one tuple for every call: detection knows it again by identity
 def builtin_profiles() -> tuple[Profile, ...]:
     """Return every built-in profile, sorted by name."""
     return tuple(profile for _name, profile in sorted(_builtins().items()))
@@ -548,12 +561,18 @@ def available_profiles() -> tuple[Profile, ...]:
     ``wireparse.profiles`` whose object is a :class:`Profile`, an iterable of
     them, or a callable returning either. They take part in detection.
     """
+    return _available()
+
+
+@functools.cache  # one tuple for every call until the plugins are scanned again
+def _available() -> tuple[Profile, ...]:
     return tuple(profile for _name, profile in sorted(_registry().items()))
 
 
 def reload_plugins() -> None:
     """Scan the installed packages for profile plugins again (after installing one)."""
     _registry.cache_clear()
+    _available.cache_clear()
 
 
 def get_profile(name: str) -> Profile:
