@@ -174,15 +174,16 @@ def compile_lists(
 
 _SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
 _LEADING_SEP: Final = regex.compile(r"[\s\p{P}\p{S}\p{Co}]++")
-_OPENING_CHARS: Final = 2
 _MIN_ABBREVIATION: Final = 3  # letters a month abbreviation needs to be read as a prefix
+_KEY_CHARS: Final = 3  # folded letters a phrase is indexed by (fewer when it is shorter)
+_PEEK: Final = 8  # characters folded to find a line's opening letters
+_CACHED_LINE: Final = 200  # longer lines are decided afresh, never kept in the cache
 
 
-def _opening(text: str) -> str:
-    """Return the first letters of *text* after any separators, folded: a cheap prefilter."""
-    start = _LEADING_SEP.match(text)
-    rest = text[start.end() :] if start else text
-    return fold(rest[: _OPENING_CHARS + 1])[:_OPENING_CHARS]
+def _core(phrase: str) -> str:
+    """Return *phrase* without its leading separators, folded: what opens a line it opens."""
+    start = _LEADING_SEP.match(phrase)
+    return fold(phrase[start.end() :] if start else phrase)
 
 
 @frozen(kw_only=True)
@@ -226,28 +227,16 @@ class Lexicon:
         self.month_names = self._calendar("months")
         self._months_by_language = {code: self._calendar_of(code, "months") for code in tables}
         self.weekday_names = self._calendar("weekdays")
-        alternatives = []
-        for kind, (mode, _reason) in NOISE_KINDS.items():
-            if not self.lists.get(kind):
-                continue
-            # the leading separators may give back: a phrase can open with one, "(AA Photo)"
-            if mode == "line":
-                body = rf"{_SEP}*(?:\L<{kind}>)(?:{_SEP}++(?:\L<{kind}>))*+{_SEP}*+$"
-            else:
-                body = rf"{_SEP}*(?:\L<{kind}>)(?![\p{{L}}\p{{N}}])"
-            alternatives.append(rf"(?P<{kind}>{body})")
-        self._noise = compile_lists(
-            r"(?fi)^(?:" + "|".join(alternatives) + ")",
-            {kind: self.lists[kind] for kind in NOISE_KINDS if self.lists.get(kind)},
-        )
-        self._leading = {
-            kind: compile_lists(rf"(?fi){_SEP}*(\L<p>)", {"p": self.lists[kind]})
-            for kind in NOISE_KINDS
-            if self.lists.get(kind)
-        }
-        self._openings = frozenset(
-            _opening(phrase) for kind in NOISE_KINDS for phrase in self.lists.get(kind, ())
-        )
+        # What decides noise cheaply: every phrase by the first folded letters of its
+        # core (a line can be noise only when it opens like some phrase), and by its
+        # first two folded characters (the phrases a line can be made of).
+        self._openings: dict[str, list[tuple[str, str]]] = {}
+        for kind in NOISE_KINDS:
+            for phrase in self.lists.get(kind, ()):
+                core = _core(phrase)
+                self._openings.setdefault(core[:_KEY_CHARS], []).append((core, kind))
+        self._matchers: dict[str, regex.Pattern[str]] = {}
+        self._leading: dict[str, regex.Pattern[str]] = {}
         self.function_words: dict[str, tuple[str, ...]] = {}
         for code in sorted(tables):
             for word in tables[code].get("function_words"):
@@ -323,21 +312,75 @@ class Lexicon:
         """
         if not line.isascii():
             line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
-        opening = _opening(line)
-        if opening not in self._openings and opening[:1] not in self._openings:
-            return None  # no noise phrase starts the way this line does: most lines
-        match = self._noise.match(line)
-        if match is None or match.lastgroup is None:
+        if line[:1].isalnum():  # no leading separator (no letter or digit is one)
+            stripped = line
+        else:
+            start = _LEADING_SEP.match(line)
+            stripped = line[start.end() :] if start else line
+        opening = fold(stripped[:_PEEK])
+        if len(opening) < _KEY_CHARS and len(stripped) > _PEEK:  # combining dots folded away
+            opening = fold(stripped)
+        openings = self._openings
+        if (
+            opening[:_KEY_CHARS] not in openings
+            and opening[:2] not in openings
+            and opening[:1] not in openings
+        ):
+            return None  # no noise phrase opens the way this line does: most lines
+        found = self._decide(line, stripped) if len(line) > _CACHED_LINE else _decided(self, line)
+        if found is None:
             return None
-        kind = match.lastgroup
-        phrase = self._first_phrase(kind, match.group(kind))
+        kind, phrase = found
         owners = self.owners(kind, phrase) or ("und",)
         language = prefer if prefer in owners else owners[0]
         return NoiseHit(kind=kind, language=language, phrase=phrase)
 
-    def _first_phrase(self, kind: str, matched: str) -> str:
-        inner = self._leading[kind].match(matched)
-        return inner.group(1) if inner else matched
+    def _decide(self, line: str, stripped: str | None) -> tuple[str, str] | None:
+        """Return the noise kind of a (normalised) line and its first phrase, or None.
+
+        The kinds are tried in order, and only those a phrase of which opens the
+        line (after its separators); each kind's pattern is compiled the first
+        time a line needs it, so a process that meets no share bar never pays
+        for compiling the share phrases of every language.
+        """
+        if stripped is None:
+            start = _LEADING_SEP.match(line)
+            stripped = line[start.end() :] if start else line
+        opening = fold(stripped)
+        starting = set()
+        for key in (opening[:_KEY_CHARS], opening[:2], opening[:1]):
+            for core, kind in self._openings.get(key, ()):
+                if opening.startswith(core):
+                    starting.add(kind)
+        for kind in NOISE_KINDS:
+            if kind not in starting:
+                continue
+            match = self._matcher(kind).match(line)
+            if match is not None:
+                inner = self._first(kind).match(match.group())
+                return kind, inner.group(1) if inner else match.group()
+        return None
+
+    def _matcher(self, kind: str) -> regex.Pattern[str]:
+        """Return the pattern of a whole line (share, related) or an opening phrase (others)."""
+        matcher = self._matchers.get(kind)
+        if matcher is None:
+            # the leading separators may give back: a phrase can open with one, "(AA Photo)"
+            if NOISE_KINDS[kind][0] == "line":
+                body = rf"{_SEP}*(?:\L<p>)(?:{_SEP}++(?:\L<p>))*+{_SEP}*+$"
+            else:
+                body = rf"{_SEP}*(?:\L<p>)(?![\p{{L}}\p{{N}}])"
+            matcher = compile_lists(rf"(?fi)^{body}", {"p": self.lists[kind]})
+            self._matchers[kind] = matcher
+        return matcher
+
+    def _first(self, kind: str) -> regex.Pattern[str]:
+        """Return the pattern that reads the first phrase of a line *kind* matched."""
+        leading = self._leading.get(kind)
+        if leading is None:
+            leading = compile_lists(rf"(?fi){_SEP}*(\L<p>)", {"p": self.lists[kind]})
+            self._leading[kind] = leading
+        return leading
 
     def named_lists(self) -> dict[str, list[str]]:
         r"""Return the lists profile patterns may use as ``\L<name>``."""
@@ -348,6 +391,12 @@ class Lexicon:
     def month_names_as_written(self) -> set[str]:
         """Every month form of every table, as written."""
         return {form for table in self.tables.values() for group in table.months for form in group}
+
+
+@functools.lru_cache(maxsize=1024)
+def _decided(lexicon: Lexicon, line: str) -> tuple[str, str] | None:
+    """Decide a short line that opens like a phrase: such lines recur from story to story."""
+    return lexicon._decide(line, None)  # noqa: SLF001 - the cache of a Lexicon method
 
 
 @functools.cache
