@@ -150,3 +150,16 @@ class TestSameAsOnePattern:
         hit = lexicon().noise("Bu haberi paylaşın", prefer="tr")
         assert hit is not None
         assert (hit.kind, hit.language) == ("share", "tr")
+
+
+class TestTrustedBlock:
+    def test_same_as_a_checked_one(self):
+        """The unchecked constructor gives a value equal to, and hashing like, a checked one."""
+        from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
+
+        checked = ClassifiedBlock(text="a", lines=(1, 2), kind=BlockKind.BODY, rule="r")
+        fast = trusted_block("a", (1, 2), BlockKind.BODY, "r", "")
+        assert fast == checked
+        assert hash(fast) == hash(checked)
+        assert repr(fast) == repr(checked)
+        assert fast.line == 1

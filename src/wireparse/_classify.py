@@ -23,14 +23,13 @@ from collections.abc import Sequence
 from typing import Final
 
 import regex
-from attrs import frozen
 
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
-from wireparse.blocks import BlockKind, ClassifiedBlock
+from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
 from wireparse.profiles import Rule
 
 #: How far down the story a byline is looked for, in content blocks.
@@ -52,19 +51,20 @@ _HEADLINE_WORDS: Final = 30
 _HEADLINE_CHARS: Final = 300
 
 
-@frozen
-class _Role:
-    kind: BlockKind
-    rule: str
-    reason: str = ""
+#: A role: the kind, the id of the rule that decided it, and the reason (removed blocks).
+_Role = tuple[BlockKind, str, str]
+_BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
+_TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
+_HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
+_STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 
 
 def _removed_rule(rule: Rule) -> _Role:
-    return _Role(BlockKind.REMOVED, rule.id, rule.reason)
+    return (BlockKind.REMOVED, rule.id, rule.reason)
 
 
 def _removed_hit(hit: NoiseHit) -> _Role:
-    return _Role(BlockKind.REMOVED, hit.rule, hit.reason)
+    return (BlockKind.REMOVED, hit.rule, hit.reason)
 
 
 def is_short(text: str) -> bool:
@@ -137,9 +137,9 @@ class _Classifier:
             if role is not None:
                 self.roles[index] = role
                 hit = self.noise[index]
-                if hit is not None and hit.kind == "related" and role.rule == hit.rule:
+                if hit is not None and hit.kind == "related" and role[1] == hit.rule:
                     for topic in pending:
-                        self.roles[topic] = _Role(BlockKind.TOPICS, "layout.topics")
+                        self.roles[topic] = _TOPICS
                     pending = []
                 continue
             if is_short(self.texts[index]):
@@ -175,18 +175,18 @@ class _Classifier:
             if position < DATE_LINE_REACH and date_line(
                 self.texts[index], order=order, lexicon=self.lexicon
             ):
-                self.roles[index] = _Role(BlockKind.REMOVED, DATE_LINE_RULE, "date line")
+                self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
                 kept.append(index)
         return kept
 
     def layout(self, content: list[int]) -> None:
         """Read section, headline, standfirst, byline, dateline and body from *content*."""
-        byline_at = self._find_byline(content)
-        if byline_at is not None:
+        found = self._find_byline(content)
+        if found is not None:
+            byline_at, form_id = found
             head, rest = content[:byline_at], content[byline_at + 1 :]
-            form_id = self._byline_form(content[byline_at])
-            self.roles[content[byline_at]] = _Role(BlockKind.BYLINE, form_id)
+            self.roles[content[byline_at]] = (BlockKind.BYLINE, form_id, "")
             headline = self._head(head)
             rest = self._drop_repeats(rest, headline, head)
             rest = self._standalone_dateline(rest)
@@ -202,17 +202,17 @@ class _Classifier:
             if start is not None:
                 rest = self._standalone_dateline(rest)
         for index in rest:
-            self.roles[index] = _Role(BlockKind.BODY, "layout.body")
+            self.roles[index] = _BODY
 
-    def _byline_form(self, index: int) -> str:
-        found = match_byline(self.texts[index], self.profile, self.lexicon)
-        return found[0].id if found is not None else "layout.byline"
+    def _find_byline(self, content: list[int]) -> tuple[int, str] | None:
+        """Return the position of the first line that matches a byline form and names people.
 
-    def _find_byline(self, content: list[int]) -> int | None:
-        """Return the position of the first line that matches a byline form and names people."""
+        With it comes the id of the form that matched.
+        """
         for position, index in enumerate(content[:BYLINE_REACH]):
-            if match_byline(self.texts[index], self.profile, self.lexicon) is not None:
-                return position
+            found = match_byline(self.texts[index], self.profile, self.lexicon)
+            if found is not None:
+                return position, found[0].id
         return None
 
     def _dateline_start(self, content: list[int]) -> int | None:
@@ -241,11 +241,11 @@ class _Classifier:
             self.profile.is_section(first) or (len(head) >= 3 and is_label(first))  # noqa: PLR2004
         ):
             rule = "layout.section.known" if self.profile.is_section(first) else "layout.section"
-            self.roles[head[0]] = _Role(BlockKind.SECTION, rule)
+            self.roles[head[0]] = (BlockKind.SECTION, rule, "")
             at = 1
-        self.roles[head[at]] = _Role(BlockKind.HEADLINE, "layout.headline")
+        self.roles[head[at]] = _HEADLINE
         for index in head[at + 1 :]:
-            self.roles[index] = _Role(BlockKind.STANDFIRST, "layout.standfirst")
+            self.roles[index] = _STANDFIRST
         return self.texts[head[at]]
 
     def _drop_repeats(self, rest: list[int], headline: str | None, head: list[int]) -> list[int]:
@@ -257,9 +257,7 @@ class _Classifier:
         kept = []
         for index in rest:
             if fold(self.texts[index]) in seen:
-                self.roles[index] = _Role(
-                    BlockKind.REMOVED, "layout.repeated_head", "repeated headline"
-                )
+                self.roles[index] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
             else:
                 kept.append(index)
         return kept
@@ -271,23 +269,14 @@ class _Classifier:
         found = self.profile.dateline(self.texts[rest[0]], standalone=True)
         if found is None:
             return rest
-        self.roles[rest[0]] = _Role(BlockKind.DATELINE, found[0].id)
+        self.roles[rest[0]] = (BlockKind.DATELINE, found[0].id, "")
         return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
-        out = []
-        for block, role in zip(self.blocks, self.roles, strict=True):
-            final = role or _Role(BlockKind.BODY, "layout.body")
-            out.append(
-                ClassifiedBlock(
-                    text=block.text,
-                    lines=block.lines,
-                    kind=final.kind,
-                    rule=final.rule,
-                    reason=final.reason,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            trusted_block(block.text, block.lines, *(role or _BODY))
+            for block, role in zip(self.blocks, self.roles, strict=True)
+        )
 
 
 def classify(
