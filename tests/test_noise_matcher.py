@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from wireparse._phrases import _SEP, NOISE_KINDS, compile_lists, lexicon
 from wireparse._segment import segment
+from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -99,7 +100,7 @@ class TestSameAsOnePattern:
 
     def test_share_bars_and_mixtures(self):
         """Random runs of phrases of all kinds with separators, and with words between."""
-        rng = random.Random(7)
+        rng = random.Random(7)  # noqa: S311 - reproducible test lines, not secrets
         phrases = _phrases()
         for _ in range(3000):
             parts = rng.choices(phrases, k=rng.randint(1, 5))
@@ -114,7 +115,7 @@ class TestSameAsOnePattern:
 
     def test_tricky_case_folding(self):
         """Phrases with their letters swapped for ones that fold to the same thing, or nearly."""
-        rng = random.Random(11)
+        rng = random.Random(11)  # noqa: S311 - reproducible test lines, not secrets
         swaps = {"i": "Iİı\u0130", "I": "iıİ", "s": "ſS", "k": "K", "σ": "Σς", "ss": "ßẞ"}
         for phrase in _phrases():
             for _ in range(3):
@@ -155,8 +156,6 @@ class TestSameAsOnePattern:
 class TestTrustedBlock:
     def test_same_as_a_checked_one(self):
         """The unchecked constructor gives a value equal to, and hashing like, a checked one."""
-        from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
-
         checked = ClassifiedBlock(text="a", lines=(1, 2), kind=BlockKind.BODY, rule="r")
         fast = trusted_block("a", (1, 2), BlockKind.BODY, "r", "")
         assert fast == checked
