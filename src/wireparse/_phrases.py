@@ -235,6 +235,9 @@ class Lexicon:
             for phrase in self.lists.get(kind, ()):
                 core = _core(phrase)
                 self._openings.setdefault(core[:_KEY_CHARS], []).append((core, kind))
+        self._longest_core = max(
+            (len(c) for h in self._openings.values() for c, _k in h), default=0
+        )
         self._matchers: dict[str, regex.Pattern[str]] = {}
         self._leading: dict[str, regex.Pattern[str]] = {}
         self.function_words: dict[str, tuple[str, ...]] = {}
@@ -310,6 +313,18 @@ class Lexicon:
         width do not matter (fullwidth letters read as plain ones). The language
         reported is *prefer* when its table holds the phrase.
         """
+        openings = self._openings
+        head = line[: _PEEK + 1]
+        if head.isascii() and head[:1].isalnum():
+            # the usual line: its opening is the same after NFKC (ASCII letters are stable
+            # and compose with nothing before them) and has no separator to skip
+            opening = head[:_PEEK].lower()
+            if (
+                opening[:_KEY_CHARS] not in openings
+                and opening[:2] not in openings
+                and opening[:1] not in openings
+            ):
+                return None
         if not line.isascii():
             line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
         if line[:1].isalnum():  # no leading separator (no letter or digit is one)
@@ -317,17 +332,38 @@ class Lexicon:
         else:
             start = _LEADING_SEP.match(line)
             stripped = line[start.end() :] if start else line
-        opening = fold(stripped[:_PEEK])
-        if len(opening) < _KEY_CHARS and len(stripped) > _PEEK:  # combining dots folded away
-            opening = fold(stripped)
-        openings = self._openings
+        # fold() inlined: this runs on every line of every story
+        opening = stripped[:_PEEK].casefold()
+        if "\N{COMBINING DOT ABOVE}" in opening or "\N{LATIN SMALL LETTER DOTLESS I}" in opening:
+            opening = opening.translate(_DOTLESS)
         if (
             opening[:_KEY_CHARS] not in openings
             and opening[:2] not in openings
             and opening[:1] not in openings
+            and (len(opening) >= _KEY_CHARS or len(stripped) <= _PEEK)
         ):
             return None  # no noise phrase opens the way this line does: most lines
-        found = self._decide(line, stripped) if len(line) > _CACHED_LINE else _decided(self, line)
+        if not self._opens_like_phrase(stripped):
+            return None
+        if len(line) > _CACHED_LINE:
+            return self._hit(line, prefer)
+        return _noise_hit(self, line, prefer)
+
+    def _opens_like_phrase(self, stripped: str) -> bool:
+        """Return True when some phrase's core opens *stripped* (a line without its separators)."""
+        reach = self._longest_core + _PEEK
+        opening = fold(stripped[:reach])
+        if len(opening) < self._longest_core and len(stripped) > reach:
+            opening = fold(stripped)  # combining dots folded away
+        return any(
+            opening.startswith(core)
+            for key in {opening[:_KEY_CHARS], opening[:2], opening[:1]}
+            for core, _kind in self._openings.get(key, ())
+        )
+
+    def _hit(self, line: str, prefer: str | None) -> NoiseHit | None:
+        """Decide a normalised line that opens like a phrase."""
+        found = self._decide(line, None)
         if found is None:
             return None
         kind, phrase = found
@@ -394,9 +430,9 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1024)
-def _decided(lexicon: Lexicon, line: str) -> tuple[str, str] | None:
+def _noise_hit(lexicon: Lexicon, line: str, prefer: str | None) -> NoiseHit | None:
     """Decide a short line that opens like a phrase: such lines recur from story to story."""
-    return lexicon._decide(line, None)  # noqa: SLF001 - the cache of a Lexicon method
+    return lexicon._hit(line, prefer)  # noqa: SLF001 - the cache of a Lexicon method
 
 
 @functools.cache
