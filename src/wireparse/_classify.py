@@ -30,7 +30,7 @@ from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
 from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
-from wireparse.profiles import Rule
+from wireparse.profiles import DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
@@ -53,6 +53,8 @@ _HEADLINE_CHARS: Final = 300
 
 #: A role: the kind, the id of the rule that decided it, and the reason (removed blocks).
 _Role = tuple[BlockKind, str, str]
+#: A dateline form that matched a line, and its match; or None.
+_Found = tuple[DatelineForm, regex.Match[str]] | None
 _BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
 _TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
 _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
@@ -109,6 +111,7 @@ class _Classifier:
         self.texts = [block.text for block in blocks]
         self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
         self.roles: list[_Role | None] = [None] * len(blocks)
+        self._dateline_cache: dict[int, tuple[_Found, _Found]] = {}
 
     def _edge_noise(self, index: int, place: str) -> _Role | None:
         rule = self.profile.rule_hit(self.texts[index], place)
@@ -215,21 +218,33 @@ class _Classifier:
                 return position, found[0].id
         return None
 
+    def _datelines(self, index: int) -> tuple[_Found, _Found]:
+        """Return the inline and the standalone dateline of block *index* (each read once)."""
+        found = self._dateline_cache.get(index)
+        if found is None:
+            found = self.profile.datelines_of(self.texts[index])
+            self._dateline_cache[index] = found
+        return found
+
     def _dateline_start(self, content: list[int]) -> int | None:
         """Return where the body starts with a dateline (inline, or alone on its line)."""
+        guarded = self.profile.timeout is not None
         for position, index in enumerate(content[:DATELINE_REACH]):
-            text = self.texts[index]
-            if self.profile.dateline(text, standalone=False) is not None:
-                return position
             alone = position + 1 < len(content)
-            if alone and self._alone_dateline(text):
+            if guarded:  # a user's patterns run (and may run out of time) only where needed
+                text = self.texts[index]
+                inline = self.profile.dateline(text, standalone=False)
+                alone_found = None
+                if inline is None and alone:
+                    alone_found = self.profile.dateline(text, standalone=True)
+            else:
+                inline, alone_found = self._datelines(index)
+            if inline is not None:
+                return position
+            # an inline-form dateline with nothing after it
+            if alone and alone_found is not None and not alone_found[0].standalone:
                 return position
         return None
-
-    def _alone_dateline(self, text: str) -> bool:
-        """Return True for a line that is an inline-form dateline with nothing after it."""
-        found = self.profile.dateline(text, standalone=True)
-        return found is not None and not found[0].standalone
 
     def _head(self, head: list[int]) -> str | None:
         """Give the lines above the anchors their roles; return the headline's text."""
@@ -266,7 +281,10 @@ class _Classifier:
         """Give the dateline role to a first line that is only a dateline, if a body follows."""
         if len(rest) < 2:  # noqa: PLR2004 - a dateline needs a body after it
             return rest
-        found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+        if self.profile.timeout is not None:
+            found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+        else:
+            _inline, found = self._datelines(rest[0])
         if found is None:
             return rest
         self.roles[rest[0]] = (BlockKind.DATELINE, found[0].id, "")

@@ -54,10 +54,12 @@ class _Tools:
     roles: frozenset[str]  # job titles: "Political Editor"
     particles: frozenset[str]  # lower-case name parts: "van", "de", "bin"
     prefixes: tuple[str, ...]  # hyphenated name prefixes: "al-"
+    locators: frozenset[str] | None  # "in", "from" (None: some locator holds a space)
 
 
 @functools.lru_cache(maxsize=8)
 def _tools(lexicon: Lexicon) -> _Tools:
+    locators = lexicon.lists.get("byline_locators", ())
     return _Tools(
         splitter=compile_lists(
             r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
@@ -69,6 +71,7 @@ def _tools(lexicon: Lexicon) -> _Tools:
         roles=frozenset(fold(role) for role in lexicon.lists.get("byline_roles", ())),
         particles=frozenset(fold(p) for p in lexicon.lists.get("name_particles", ())),
         prefixes=tuple(fold(p) for p in lexicon.lists.get("name_prefixes", ())),
+        locators=None if any(" " in loc for loc in locators) else frozenset(locators),
     )
 
 
@@ -98,6 +101,9 @@ def _strip_locator(part: str, lexicon: Lexicon) -> str:
 
     A part that is only a place ("in Washington") becomes empty.
     """
+    known = _tools(lexicon).locators
+    if known is not None and known.isdisjoint(part.split(" ")[:-1]):
+        return part  # no locator word followed by another word: the usual name
     for locator in lexicon.lists.get("byline_locators", ()):
         marker = f"{locator} "
         if part.startswith(marker) and part[len(marker) : len(marker) + 1].isupper():

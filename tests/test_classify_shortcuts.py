@@ -1,0 +1,70 @@
+"""The classifier's shortcuts give what the plain forms of their rules give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wireparse._compiled import compiled
+from wireparse._extract.byline import _strip_locator
+from wireparse._phrases import lexicon
+from wireparse._segment import segment
+from wireparse.profiles import builtin_profiles
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_lines() -> list[str]:
+    return [
+        block.text
+        for path in sorted(CORPUS.glob("*.txt"))
+        for block in segment(path.read_text(encoding="utf-8"))
+    ]
+
+
+def _strip_reference(part: str) -> str:
+    for locator in lexicon().lists.get("byline_locators", ()):
+        marker = f"{locator} "
+        if part.startswith(marker) and part[len(marker) : len(marker) + 1].isupper():
+            return ""
+        at = part.find(f" {marker}")
+        if at > 0 and part[at + len(marker) + 1 : at + len(marker) + 2].isupper():
+            return part[:at]
+    return part
+
+
+class TestStripLocator:
+    def test_same_as_trying_every_locator(self):
+        """Names with and without a place, at the start, inside, at the end, doubled spaces."""
+        parts = ["Jane Doe", "Jane Doe in Paris", "in Washington", "Jane Doe in", "Jane  in Rome"]
+        for locator in lexicon().lists["byline_locators"]:
+            parts += [
+                f"{locator} Paris",
+                f"Jane Doe {locator} Paris",
+                f"Jane {locator} doe",
+                f"Jane Doe {locator}",
+                f"{locator}",
+                f"Jane {locator}  Paris",
+                f"A {locator} B {locator} C",
+            ]
+        parts += _corpus_lines()
+        for part in parts:
+            assert _strip_locator(part, lexicon()) == _strip_reference(part), part
+
+
+class TestDatelinesOf:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_two_calls(self, profile):
+        """One run of the forms answers both questions as two runs would."""
+        view = compiled(profile)
+        for line in _corpus_lines():
+            inline = view.dateline(line, standalone=False)
+            alone = view.dateline(line, standalone=True)
+            got_inline, got_alone = view.datelines_of(line)
+            assert (got_inline is None) == (inline is None), line
+            assert (got_alone is None) == (alone is None), line
+            for got, want in ((got_inline, inline), (got_alone, alone)):
+                if got is not None and want is not None:
+                    assert got[0] == want[0]
+                    assert got[1].span() == want[1].span()
