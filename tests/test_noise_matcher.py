@@ -88,6 +88,11 @@ def _variants(phrase: str) -> list[str]:
         f"{phrase}.",
         f"({phrase})",
         f"{phrase}\n",
+        f"\N{LEFT DOUBLE QUOTATION MARK}{phrase}\N{RIGHT DOUBLE QUOTATION MARK}",
+        f"\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}{phrase} and more",
+        f"\N{BULLET}{phrase}",
+        f"\N{FULLWIDTH LEFT PARENTHESIS}{phrase}",
+        "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in phrase),  # fullwidth
     ]
 
 

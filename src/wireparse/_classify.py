@@ -269,9 +269,15 @@ class _Classifier:
             return rest
         seen = {fold(self.texts[i]) for i in head if self.roles[i] is not None}
         seen.discard("")
+        # folding never shortens a text but by the combining dots it drops: a longer line
+        # without them cannot be a copy, and most body lines are longer
+        longest = max(map(len, seen), default=0)
         kept = []
         for index in rest:
-            if fold(self.texts[index]) in seen:
+            text = self.texts[index]
+            if len(text) > longest and "\N{COMBINING DOT ABOVE}" not in text:
+                kept.append(index)
+            elif fold(text) in seen:
                 self.roles[index] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
             else:
                 kept.append(index)

@@ -180,6 +180,23 @@ _PEEK: Final = 8  # characters folded to find a line's opening letters
 _CACHED_LINE: Final = 200  # longer lines are decided afresh, never kept in the cache
 
 
+_QUOTE_MARKS: dict[str, bool] = {}  # character -> a separator NFKC leaves alone?
+_QUOTE_MARKS_KEPT: Final = 4096
+
+
+def _quote_mark(char: str) -> bool:
+    """Return True for a separator NFKC leaves as it is (“, «, •): a line may open with one.
+
+    NFKC of such a character followed by ASCII is itself and the ASCII text, so
+    the letters after it can be read without normalising the line.
+    """
+    mark = bool(char) and _LEADING_SEP.match(char) is not None
+    mark = mark and unicodedata.is_normalized("NFKC", char)
+    if len(_QUOTE_MARKS) < _QUOTE_MARKS_KEPT:
+        _QUOTE_MARKS[char] = mark
+    return mark
+
+
 def _core(phrase: str) -> str:
     """Return *phrase* without its leading separators, folded: what opens a line it opens."""
     start = _LEADING_SEP.match(phrase)
@@ -313,18 +330,9 @@ class Lexicon:
         width do not matter (fullwidth letters read as plain ones). The language
         reported is *prefer* when its table holds the phrase.
         """
+        if self._plainly_not_noise(line):
+            return None
         openings = self._openings
-        head = line[: _PEEK + 1]
-        if head.isascii() and head[:1].isalnum():
-            # the usual line: its opening is the same after NFKC (ASCII letters are stable
-            # and compose with nothing before them) and has no separator to skip
-            opening = head[:_PEEK].lower()
-            if (
-                opening[:_KEY_CHARS] not in openings
-                and opening[:2] not in openings
-                and opening[:1] not in openings
-            ):
-                return None
         if not line.isascii():
             line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
         if line[:1].isalnum():  # no leading separator (no letter or digit is one)
@@ -348,6 +356,30 @@ class Lexicon:
         if len(line) > _CACHED_LINE:
             return self._hit(line, prefer)
         return _noise_hit(self, line, prefer)
+
+    def _plainly_not_noise(self, line: str) -> bool:
+        """Return True for a line whose plain ASCII opening no phrase shares: most lines.
+
+        Its opening is the same after NFKC (ASCII letters are stable and compose
+        with nothing before them), and it has no separator to skip but perhaps
+        one quote mark NFKC leaves alone ("“The ...").
+        """
+        head = line[: _PEEK + 1]
+        if not head.isascii():
+            mark = _QUOTE_MARKS.get(head[:1])
+            if mark is None:
+                mark = _quote_mark(head[:1])
+            if mark:
+                head = line[1 : _PEEK + 2]
+        if not (head.isascii() and head[:1].isalnum()):
+            return False
+        opening = head[:_PEEK].lower()
+        openings = self._openings
+        return (
+            opening[:_KEY_CHARS] not in openings
+            and opening[:2] not in openings
+            and opening[:1] not in openings
+        )
 
     def _opens_like_phrase(self, stripped: str) -> bool:
         """Return True when some phrase's core opens *stripped* (a line without its separators)."""
