@@ -118,6 +118,26 @@ class TestSameAsOnePattern:
             for candidate in (line, line.strip(), line + rng.choice(_SEPARATORS)):
                 assert decided(candidate) == reference(candidate), candidate
 
+    def test_bars_of_one_kind(self):
+        """Share bars and headings built from one kind's phrases, some cut short or glued."""
+        rng = random.Random(3)  # noqa: S311 - reproducible test lines, not secrets
+        words = lexicon()
+        for kind, (mode, _reason) in NOISE_KINDS.items():
+            if mode != "line":
+                continue
+            phrases = list(words.lists[kind])
+            for _ in range(3000):
+                parts = rng.choices(phrases, k=rng.randint(1, 4))
+                if rng.random() < 0.3:
+                    cut = parts[-1]
+                    parts[-1] = cut[: rng.randint(1, len(cut))]
+                glue = rng.choice(["", " ", "  ", " | ", "|", "·", " x "])
+                line = glue.join(parts)
+                if rng.random() < 0.3:
+                    line = line.upper()
+                for candidate in (line, f"• {line} •", f"{line}:", f"{line}\n"):
+                    assert decided(candidate) == reference(candidate), candidate
+
     def test_tricky_case_folding(self):
         """Phrases with their letters swapped for ones that fold to the same thing, or nearly."""
         rng = random.Random(11)  # noqa: S311 - reproducible test lines, not secrets
