@@ -175,9 +175,21 @@ def compile_lists(
 _SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
 _LEADING_SEP: Final = regex.compile(r"[\s\p{P}\p{S}\p{Co}]++")
 _MIN_ABBREVIATION: Final = 3  # letters a month abbreviation needs to be read as a prefix
-_KEY_CHARS: Final = 3  # folded letters a phrase is indexed by (fewer when it is shorter)
+_KEY_CHARS: Final = 5  # folded letters a phrase is indexed by (fewer when it is shorter)
 _PEEK: Final = 8  # characters folded to find a line's opening letters
 _CACHED_LINE: Final = 200  # longer lines are decided afresh, never kept in the cache
+_CACHED_LINES: Final = 1024  # lines kept; the cache starts afresh when it is full
+
+
+def _known_opening(openings: Mapping[str, object], opening: str) -> bool:
+    """Return True when the first 5, 4, ... or 1 letters of *opening* are a phrase's."""
+    return (
+        opening[:5] in openings
+        or opening[:4] in openings
+        or opening[:3] in openings
+        or opening[:2] in openings
+        or opening[:1] in openings
+    )
 
 
 _QUOTE_MARKS: dict[str, bool] = {}  # character -> a separator NFKC leaves alone?
@@ -256,6 +268,7 @@ class Lexicon:
             (len(c) for h in self._openings.values() for c, _k in h), default=0
         )
         self._matchers: dict[str, regex.Pattern[str]] = {}
+        self._recent: dict[tuple[str, str | None], NoiseHit | None] = {}
         self._leading: dict[str, regex.Pattern[str]] = {}
         self.function_words: dict[str, tuple[str, ...]] = {}
         for code in sorted(tables):
@@ -332,7 +345,8 @@ class Lexicon:
         """
         if self._plainly_not_noise(line):
             return None
-        openings = self._openings
+        if (line, prefer) in self._recent:
+            return self._recent[line, prefer]
         if not line.isascii():
             line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
         if line[:1].isalnum():  # no leading separator (no letter or digit is one)
@@ -340,22 +354,19 @@ class Lexicon:
         else:
             start = _LEADING_SEP.match(line)
             stripped = line[start.end() :] if start else line
-        # fold() inlined: this runs on every line of every story
-        opening = stripped[:_PEEK].casefold()
-        if "\N{COMBINING DOT ABOVE}" in opening or "\N{LATIN SMALL LETTER DOTLESS I}" in opening:
-            opening = opening.translate(_DOTLESS)
-        if (
-            opening[:_KEY_CHARS] not in openings
-            and opening[:2] not in openings
-            and opening[:1] not in openings
-            and (len(opening) >= _KEY_CHARS or len(stripped) <= _PEEK)
+        opening = fold(stripped[:_PEEK])
+        if not _known_opening(self._openings, opening) and (
+            len(opening) >= _KEY_CHARS or len(stripped) <= _PEEK
         ):
             return None  # no noise phrase opens the way this line does: most lines
         if not self._opens_like_phrase(stripped):
             return None
-        if len(line) > _CACHED_LINE:
-            return self._hit(line, prefer)
-        return _noise_hit(self, line, prefer)
+        hit = self._hit(line, prefer)
+        if len(line) <= _CACHED_LINE:  # such lines recur from story to story: boilerplate
+            if len(self._recent) >= _CACHED_LINES:
+                self._recent.clear()
+            self._recent[line, prefer] = hit
+        return hit
 
     def _plainly_not_noise(self, line: str) -> bool:
         """Return True for a line whose plain ASCII opening no phrase shares: most lines.
@@ -364,22 +375,22 @@ class Lexicon:
         with nothing before them), and it has no separator to skip but perhaps
         one quote mark NFKC leaves alone ("“The ...").
         """
+        start = 0
         head = line[: _PEEK + 1]
         if not head.isascii():
             mark = _QUOTE_MARKS.get(head[:1])
             if mark is None:
                 mark = _quote_mark(head[:1])
             if mark:
+                start = 1
                 head = line[1 : _PEEK + 2]
         if not (head.isascii() and head[:1].isalnum()):
             return False
-        opening = head[:_PEEK].lower()
-        openings = self._openings
-        return (
-            opening[:_KEY_CHARS] not in openings
-            and opening[:2] not in openings
-            and opening[:1] not in openings
-        )
+        if not _known_opening(self._openings, head[:_PEEK].lower()):
+            return True
+        # its first letters are a phrase's ("The ..."): compare whole openings while ASCII
+        whole = line[start : start + self._longest_core + 1]
+        return whole.isascii() and not self._core_opens(whole.lower())
 
     def _opens_like_phrase(self, stripped: str) -> bool:
         """Return True when some phrase's core opens *stripped* (a line without its separators)."""
@@ -387,9 +398,13 @@ class Lexicon:
         opening = fold(stripped[:reach])
         if len(opening) < self._longest_core and len(stripped) > reach:
             opening = fold(stripped)  # combining dots folded away
+        return self._core_opens(opening)
+
+    def _core_opens(self, opening: str) -> bool:
+        """Return True when some phrase's core opens *opening* (folded, as long as any core)."""
         return any(
             opening.startswith(core)
-            for key in {opening[:_KEY_CHARS], opening[:2], opening[:1]}
+            for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}
             for core, _kind in self._openings.get(key, ())
         )
 
@@ -416,7 +431,7 @@ class Lexicon:
             stripped = line[start.end() :] if start else line
         opening = fold(stripped)
         starting = set()
-        for key in (opening[:_KEY_CHARS], opening[:2], opening[:1]):
+        for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}:
             for core, kind in self._openings.get(key, ()):
                 if opening.startswith(core):
                     starting.add(kind)
@@ -460,12 +475,6 @@ class Lexicon:
     def month_names_as_written(self) -> set[str]:
         """Every month form of every table, as written."""
         return {form for table in self.tables.values() for group in table.months for form in group}
-
-
-@functools.lru_cache(maxsize=1024)
-def _noise_hit(lexicon: Lexicon, line: str, prefer: str | None) -> NoiseHit | None:
-    """Decide a short line that opens like a phrase: such lines recur from story to story."""
-    return lexicon._hit(line, prefer)  # noqa: SLF001 - the cache of a Lexicon method
 
 
 @functools.cache
