@@ -67,7 +67,10 @@ class ClassifiedBlock:
         return self.lines[0]
 
 
-_set = object.__setattr__
+# the slots' own setters: a frozen attrs class refuses setattr, and these skip the lookup
+_SET_TEXT, _SET_LINES, _SET_KIND, _SET_RULE, _SET_REASON = (
+    ClassifiedBlock.__dict__[name].__set__ for name in ("text", "lines", "kind", "rule", "reason")
+)
 
 
 def trusted_block(
@@ -79,11 +82,11 @@ def trusted_block(
     on values it built itself cost more than the classification of most lines.
     """
     block: ClassifiedBlock = object.__new__(ClassifiedBlock)
-    _set(block, "text", text)
-    _set(block, "lines", lines)
-    _set(block, "kind", kind)
-    _set(block, "rule", rule)
-    _set(block, "reason", reason)
+    _SET_TEXT(block, text)
+    _SET_LINES(block, lines)
+    _SET_KIND(block, kind)
+    _SET_RULE(block, rule)
+    _SET_REASON(block, reason)
     return block
 
 
