@@ -68,3 +68,40 @@ class TestDatelinesOf:
                 if got is not None and want is not None:
                     assert got[0] == want[0]
                     assert got[1].span() == want[1].span()
+
+
+class TestStdlibPatterns:
+    def test_same_matches_as_regex(self):
+        """The patterns moved to the standard library's re find what regex found."""
+        import regex  # noqa: PLC0415 - only this test compares the two engines
+
+        from wireparse import _classify, _compiled, _dates, _phrases  # noqa: PLC0415
+
+        samples = [
+            *_corpus_lines(),
+            "2025-05-02T10:00:00+03:00",
+            "\u0662\u0660\u0662\u0665-\u0660\u0665-\u0660\u0662",  # Arabic-Indic digits
+            "02.05.2025 14:05",
+            "5 / 4 / 2025",
+            "1.2.25",
+            "He said.\u201d",
+            "Title\n",
+            "(?i)pattern",
+            "sr-Cyrl",
+            "en",
+        ]
+        for pattern in (
+            _classify._SENTENCE_END,
+            _classify._ANY_END,
+            _compiled._GLOBAL_FLAGS,
+            _phrases._LANG_CODE,
+            _dates._ISO,
+            _dates._NUMERIC,
+        ):
+            twin = regex.compile(pattern.pattern)
+            for text in samples:
+                ours, theirs = pattern.search(text), twin.search(text)
+                assert (ours is None) == (theirs is None), (pattern.pattern, text)
+                if ours is not None and theirs is not None:
+                    assert ours.groups() == theirs.groups()
+                    assert ours.span() == theirs.span()

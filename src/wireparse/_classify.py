@@ -19,6 +19,7 @@ Every role comes with the stable id of the rule that decided it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -40,8 +41,8 @@ DATE_LINE_REACH: Final = 8
 DATE_LINE_RULE: Final = "layout.date_line"
 #: How far down a dateline-led first paragraph is looked for when there is no byline.
 DATELINE_REACH: Final = 5
-_SENTENCE_END: Final = regex.compile(r"[.:;,]['\"’”»)]*+$")
-_ANY_END: Final = regex.compile(r"[.!?:;,]['\"’”»)]*+$")
+_SENTENCE_END: Final = re.compile(r"[.:;,]['\"’”»)]*+$")
+_ANY_END: Final = re.compile(r"[.!?:;,]['\"’”»)]*+$")
 _ANYWHERE_NOISE: Final = frozenset({"read_more", "promo", "credit"})
 _SHORT_WORDS: Final = 6
 _SHORT_CHARS: Final = 60

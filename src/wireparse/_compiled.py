@@ -9,6 +9,7 @@ alternation, so a line costs one match per place, not one per rule.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from typing import Final
 
@@ -28,7 +29,7 @@ from wireparse.profiles import (
 
 #: A dateline form that matched a line, and its match; or None.
 _Found = tuple[DatelineForm, regex.Match[str]] | None
-_GLOBAL_FLAGS: Final = regex.compile(r"^\(\?([a-zA-Z]++)\)")
+_GLOBAL_FLAGS: Final = re.compile(r"^\(\?([a-zA-Z]++)\)")
 
 
 def scoped(pattern: str) -> str:

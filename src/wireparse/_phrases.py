@@ -9,6 +9,7 @@ Every table is loaded and compiled once per process (:func:`lexicon`).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -47,7 +48,7 @@ LIST_KEYS: Final = (
 _NESTED_KEYS: Final = {"months": 12, "weekdays": 7}
 _SCALAR_KEYS: Final = ("language", "name")
 _ALL_KEYS: Final = frozenset((*_SCALAR_KEYS, *LIST_KEYS, *NOISE_KINDS, *_NESTED_KEYS))
-_LANG_CODE = regex.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
 @frozen(kw_only=True)
