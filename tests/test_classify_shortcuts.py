@@ -105,3 +105,66 @@ class TestStdlibPatterns:
                 if ours is not None and theirs is not None:
                     assert ours.groups() == theirs.groups()
                     assert ours.span() == theirs.span()
+
+
+class TestBylineShortcuts:
+    def _samples(self) -> list[str]:
+        out = _corpus_lines()
+        for prefix in lexicon().lists["byline_prefixes"]:
+            for form in (prefix, prefix.upper(), prefix.lower(), prefix.title()):
+                out += [f"{form} Jane Doe", f"{form}: Jane Doe", f"  {form}  Jane", form]
+        out += ["BY\u0307\u0307\u0307\u0307\u0307\u0307\u0307\u0307 Jane", "Bİ Jane", "bı Jane"]
+        return out
+
+    def test_prefix_filter_never_hides_a_prefix(self):
+        """Whenever the prefix pattern would strip something, the opening filter lets it run."""
+        from wireparse._extract.byline import _KEY_CHARS, _PEEK, _tools  # noqa: PLC0415
+        from wireparse._phrases import fold  # noqa: PLC0415
+
+        tools = _tools(lexicon())
+        for raw in self._samples():
+            text = raw.strip()
+            if tools.prefix.sub("", text, count=1) != text:
+                opening = fold(text[:_PEEK])
+                known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
+                assert known or (len(opening) < _KEY_CHARS and len(text) > _PEEK), text
+
+    def test_is_person_same_as_before(self):
+        """Each word folded once gives the answers folding it at every test gave."""
+        from wireparse._extract.byline import (  # noqa: PLC0415
+            _NAME_CHARS,
+            _agencies_for,
+            _is_person,
+            _tools,
+        )
+        from wireparse._phrases import fold  # noqa: PLC0415
+        from wireparse.profiles import get_profile  # noqa: PLC0415
+
+        tools = _tools(lexicon())
+        agencies = _agencies_for(get_profile("aa"))
+
+        def before(part: str) -> bool:
+            key = fold(part)
+            if not key or key in agencies or key in tools.roles:
+                return False
+            words = part.split()
+            if any(fold(w) in agencies for w in words) and len(words) <= 3:
+                return False
+            if any(fold(w) in tools.roles for w in words):
+                return False
+            capitalised = 0
+            for word in words:
+                if not _NAME_CHARS.match(word):
+                    return False
+                if word[0].isupper():
+                    capitalised += 1
+                elif fold(word) not in tools.particles and not fold(word).startswith(
+                    tools.prefixes
+                ):
+                    return False
+            return capitalised >= 1 and len(words) <= 6
+
+        parts = [p for line in self._samples() for p in (line, *line.split(","))]
+        parts += ["Jane van der Berg", "Ahmed al-Masri", "UPI Staff", "Political Editor", ""]
+        for part in parts:
+            assert _is_person(part, agencies, tools) == before(part), part
