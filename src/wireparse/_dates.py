@@ -113,7 +113,8 @@ def date_line(
     if len(text) > _DATE_LINE_CHARS:
         return None
     allowed, update, _published = _date_words(lexicon)
-    words = (fold(w) for w in _LETTERS.findall(text))  # folded one by one: most fail at once
+    # words read and folded one by one: most lines fail on their first long word
+    words = (fold(m.group()) for m in _LETTERS.finditer(text))
     if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
         return None
     update_at = next(
