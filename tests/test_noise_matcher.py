@@ -187,3 +187,18 @@ class TestTrustedBlock:
         assert hash(fast) == hash(checked)
         assert repr(fast) == repr(checked)
         assert fast.line == 1
+
+
+class TestLinear:
+    def test_long_share_bar_is_linear(self):
+        """A share bar of 100,000 buttons (800 KB) is decided in well under a few seconds."""
+        import time  # noqa: PLC0415
+
+        words = lexicon()
+        words.noise("Share | Share")  # the share pattern compiled outside the timing
+        line = "Share | " * 100_000
+        start = time.perf_counter()
+        hit = words.noise(line)
+        assert time.perf_counter() - start < 3.0  # linear: ~0.4 s; quadratic: minutes
+        assert hit is not None
+        assert hit.kind == "share"

@@ -449,10 +449,11 @@ class Lexicon:
         """Return the pattern of a whole line (share, related) or an opening phrase (others)."""
         matcher = self._matchers.get(kind)
         if matcher is None:
-            # the leading separators may give back: a phrase can open with one, "(AA Photo)";
-            # the later phrases call the first group, so the list is compiled once, not twice
+            # the leading separators may give back: a phrase can open with one, "(AA Photo)".
+            # (Calling the first group for the later phrases would compile the list once,
+            # but regex keeps every call's state: time then grows faster than the line.)
             if NOISE_KINDS[kind][0] == "line":
-                body = rf"{_SEP}*(\L<p>)(?:{_SEP}++(?1))*+{_SEP}*+$"
+                body = rf"{_SEP}*(?:\L<p>)(?:{_SEP}++(?:\L<p>))*+{_SEP}*+$"
             else:
                 body = rf"{_SEP}*(?:\L<p>)(?![\p{{L}}\p{{N}}])"
             matcher = compile_lists(rf"(?fi)^{body}", {"p": self.lists[kind]})
