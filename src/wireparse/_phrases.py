@@ -3,7 +3,9 @@ r"""Per-language phrase tables, and the matchers compiled from all of them at on
 One TOML file per language under ``data/phrases/`` (schema: ``docs/languages.md``).
 Phrases are literal strings; they compile into ``regex`` named lists
 (``\L<share>``), which match literally, case-insensitively, in linear time.
-Every table is loaded and compiled once per process (:func:`lexicon`).
+Every table is loaded once per process (:func:`lexicon`). A noise kind's
+pattern is compiled the first time a line opens like one of its phrases: an
+index of phrase openings turns away almost every line before any pattern runs.
 """
 
 from __future__ import annotations
