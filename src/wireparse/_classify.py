@@ -19,19 +19,19 @@ Every role comes with the stable id of the rule that decided it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
 import regex
-from attrs import frozen
 
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
-from wireparse.blocks import BlockKind, ClassifiedBlock
-from wireparse.profiles import Rule
+from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
+from wireparse.profiles import DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
@@ -41,8 +41,8 @@ DATE_LINE_REACH: Final = 8
 DATE_LINE_RULE: Final = "layout.date_line"
 #: How far down a dateline-led first paragraph is looked for when there is no byline.
 DATELINE_REACH: Final = 5
-_SENTENCE_END: Final = regex.compile(r"[.:;,]['\"’”»)]*+$")
-_ANY_END: Final = regex.compile(r"[.!?:;,]['\"’”»)]*+$")
+_SENTENCE_END: Final = re.compile(r"[.:;,]['\"’”»)]*+$")
+_ANY_END: Final = re.compile(r"[.!?:;,]['\"’”»)]*+$")
 _ANYWHERE_NOISE: Final = frozenset({"read_more", "promo", "credit"})
 _SHORT_WORDS: Final = 6
 _SHORT_CHARS: Final = 60
@@ -52,19 +52,22 @@ _HEADLINE_WORDS: Final = 30
 _HEADLINE_CHARS: Final = 300
 
 
-@frozen
-class _Role:
-    kind: BlockKind
-    rule: str
-    reason: str = ""
+#: A role: the kind, the id of the rule that decided it, and the reason (removed blocks).
+_Role = tuple[BlockKind, str, str]
+#: A dateline form that matched a line, and its match; or None.
+_Found = tuple[DatelineForm, regex.Match[str]] | None
+_BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
+_TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
+_HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
+_STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 
 
 def _removed_rule(rule: Rule) -> _Role:
-    return _Role(BlockKind.REMOVED, rule.id, rule.reason)
+    return (BlockKind.REMOVED, rule.id, rule.reason)
 
 
 def _removed_hit(hit: NoiseHit) -> _Role:
-    return _Role(BlockKind.REMOVED, hit.rule, hit.reason)
+    return (BlockKind.REMOVED, hit.rule, hit.reason)
 
 
 def is_short(text: str) -> bool:
@@ -109,6 +112,7 @@ class _Classifier:
         self.texts = [block.text for block in blocks]
         self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
         self.roles: list[_Role | None] = [None] * len(blocks)
+        self._dateline_cache: dict[int, tuple[_Found, _Found]] = {}
 
     def _edge_noise(self, index: int, place: str) -> _Role | None:
         rule = self.profile.rule_hit(self.texts[index], place)
@@ -137,9 +141,9 @@ class _Classifier:
             if role is not None:
                 self.roles[index] = role
                 hit = self.noise[index]
-                if hit is not None and hit.kind == "related" and role.rule == hit.rule:
+                if hit is not None and hit.kind == "related" and role[1] == hit.rule:
                     for topic in pending:
-                        self.roles[topic] = _Role(BlockKind.TOPICS, "layout.topics")
+                        self.roles[topic] = _TOPICS
                     pending = []
                 continue
             if is_short(self.texts[index]):
@@ -175,18 +179,18 @@ class _Classifier:
             if position < DATE_LINE_REACH and date_line(
                 self.texts[index], order=order, lexicon=self.lexicon
             ):
-                self.roles[index] = _Role(BlockKind.REMOVED, DATE_LINE_RULE, "date line")
+                self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
                 kept.append(index)
         return kept
 
     def layout(self, content: list[int]) -> None:
         """Read section, headline, standfirst, byline, dateline and body from *content*."""
-        byline_at = self._find_byline(content)
-        if byline_at is not None:
+        found = self._find_byline(content)
+        if found is not None:
+            byline_at, form_id = found
             head, rest = content[:byline_at], content[byline_at + 1 :]
-            form_id = self._byline_form(content[byline_at])
-            self.roles[content[byline_at]] = _Role(BlockKind.BYLINE, form_id)
+            self.roles[content[byline_at]] = (BlockKind.BYLINE, form_id, "")
             headline = self._head(head)
             rest = self._drop_repeats(rest, headline, head)
             rest = self._standalone_dateline(rest)
@@ -202,34 +206,46 @@ class _Classifier:
             if start is not None:
                 rest = self._standalone_dateline(rest)
         for index in rest:
-            self.roles[index] = _Role(BlockKind.BODY, "layout.body")
+            self.roles[index] = _BODY
 
-    def _byline_form(self, index: int) -> str:
-        found = match_byline(self.texts[index], self.profile, self.lexicon)
-        return found[0].id if found is not None else "layout.byline"
+    def _find_byline(self, content: list[int]) -> tuple[int, str] | None:
+        """Return the position of the first line that matches a byline form and names people.
 
-    def _find_byline(self, content: list[int]) -> int | None:
-        """Return the position of the first line that matches a byline form and names people."""
+        With it comes the id of the form that matched.
+        """
         for position, index in enumerate(content[:BYLINE_REACH]):
-            if match_byline(self.texts[index], self.profile, self.lexicon) is not None:
-                return position
+            found = match_byline(self.texts[index], self.profile, self.lexicon)
+            if found is not None:
+                return position, found[0].id
         return None
+
+    def _datelines(self, index: int) -> tuple[_Found, _Found]:
+        """Return the inline and the standalone dateline of block *index* (each read once)."""
+        found = self._dateline_cache.get(index)
+        if found is None:
+            found = self.profile.datelines_of(self.texts[index])
+            self._dateline_cache[index] = found
+        return found
 
     def _dateline_start(self, content: list[int]) -> int | None:
         """Return where the body starts with a dateline (inline, or alone on its line)."""
+        guarded = self.profile.timeout is not None
         for position, index in enumerate(content[:DATELINE_REACH]):
-            text = self.texts[index]
-            if self.profile.dateline(text, standalone=False) is not None:
-                return position
             alone = position + 1 < len(content)
-            if alone and self._alone_dateline(text):
+            if guarded:  # a user's patterns run (and may run out of time) only where needed
+                text = self.texts[index]
+                inline = self.profile.dateline(text, standalone=False)
+                alone_found = None
+                if inline is None and alone:
+                    alone_found = self.profile.dateline(text, standalone=True)
+            else:
+                inline, alone_found = self._datelines(index)
+            if inline is not None:
+                return position
+            # an inline-form dateline with nothing after it
+            if alone and alone_found is not None and not alone_found[0].standalone:
                 return position
         return None
-
-    def _alone_dateline(self, text: str) -> bool:
-        """Return True for a line that is an inline-form dateline with nothing after it."""
-        found = self.profile.dateline(text, standalone=True)
-        return found is not None and not found[0].standalone
 
     def _head(self, head: list[int]) -> str | None:
         """Give the lines above the anchors their roles; return the headline's text."""
@@ -241,11 +257,11 @@ class _Classifier:
             self.profile.is_section(first) or (len(head) >= 3 and is_label(first))  # noqa: PLR2004
         ):
             rule = "layout.section.known" if self.profile.is_section(first) else "layout.section"
-            self.roles[head[0]] = _Role(BlockKind.SECTION, rule)
+            self.roles[head[0]] = (BlockKind.SECTION, rule, "")
             at = 1
-        self.roles[head[at]] = _Role(BlockKind.HEADLINE, "layout.headline")
+        self.roles[head[at]] = _HEADLINE
         for index in head[at + 1 :]:
-            self.roles[index] = _Role(BlockKind.STANDFIRST, "layout.standfirst")
+            self.roles[index] = _STANDFIRST
         return self.texts[head[at]]
 
     def _drop_repeats(self, rest: list[int], headline: str | None, head: list[int]) -> list[int]:
@@ -254,12 +270,16 @@ class _Classifier:
             return rest
         seen = {fold(self.texts[i]) for i in head if self.roles[i] is not None}
         seen.discard("")
+        # folding never shortens a text but by the combining dots it drops: a longer line
+        # without them cannot be a copy, and most body lines are longer
+        longest = max(map(len, seen), default=0)
         kept = []
         for index in rest:
-            if fold(self.texts[index]) in seen:
-                self.roles[index] = _Role(
-                    BlockKind.REMOVED, "layout.repeated_head", "repeated headline"
-                )
+            text = self.texts[index]
+            if len(text) > longest and "\N{COMBINING DOT ABOVE}" not in text:
+                kept.append(index)
+            elif fold(text) in seen:
+                self.roles[index] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
             else:
                 kept.append(index)
         return kept
@@ -268,26 +288,20 @@ class _Classifier:
         """Give the dateline role to a first line that is only a dateline, if a body follows."""
         if len(rest) < 2:  # noqa: PLR2004 - a dateline needs a body after it
             return rest
-        found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+        if self.profile.timeout is not None:
+            found = self.profile.dateline(self.texts[rest[0]], standalone=True)
+        else:
+            _inline, found = self._datelines(rest[0])
         if found is None:
             return rest
-        self.roles[rest[0]] = _Role(BlockKind.DATELINE, found[0].id)
+        self.roles[rest[0]] = (BlockKind.DATELINE, found[0].id, "")
         return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
-        out = []
-        for block, role in zip(self.blocks, self.roles, strict=True):
-            final = role or _Role(BlockKind.BODY, "layout.body")
-            out.append(
-                ClassifiedBlock(
-                    text=block.text,
-                    lines=block.lines,
-                    kind=final.kind,
-                    rule=final.rule,
-                    reason=final.reason,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            trusted_block(block.text, block.lines, *(role or _BODY))
+            for block, role in zip(self.blocks, self.roles, strict=True)
+        )
 
 
 def classify(

@@ -9,6 +9,7 @@ alternation, so a line costs one match per place, not one per rule.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from typing import Final
 
@@ -26,7 +27,9 @@ from wireparse.profiles import (
     compile_pattern,
 )
 
-_GLOBAL_FLAGS: Final = regex.compile(r"^\(\?([a-zA-Z]++)\)")
+#: A dateline form that matched a line, and its match; or None.
+_Found = tuple[DatelineForm, regex.Match[str]] | None
+_GLOBAL_FLAGS: Final = re.compile(r"^\(\?([a-zA-Z]++)\)")
 
 
 def scoped(pattern: str) -> str:
@@ -59,18 +62,32 @@ class CompiledProfile:
         matcher = self.rule_matchers.get(place)
         if matcher is None:
             return None
-        rule_id = f"{self.profile.name}.rules[{place}]"
-        match = run(matcher, line, rule_id=rule_id, timeout=self.timeout, search=True)
+        if self.timeout is None:  # a shipped profile: nothing to guard, nothing to note
+            match = matcher.search(line)
+        else:
+            rule_id = f"{self.profile.name}.rules[{place}]"
+            match = run(matcher, line, rule_id=rule_id, timeout=self.timeout, search=True)
         if match is None or match.lastgroup is None:
             return None
         return self.rules[int(match.lastgroup[1:])]
 
     def bylines_matching(self, line: str) -> Iterator[tuple[BylineForm, regex.Match[str]]]:
         """Yield each byline form that matches the whole of *line*, in the profile's order."""
+        timeout = self.timeout
         for form, pattern in self.bylines:
-            match = run(pattern, line, rule_id=form.id, timeout=self.timeout)
+            if timeout is None:
+                match = pattern.match(line)
+            else:
+                match = run(pattern, line, rule_id=form.id, timeout=timeout)
             if match is not None:
                 yield form, match
+
+    def _match(self, form: DatelineForm, pattern: regex.Pattern[str], line: str) -> _Found:
+        if self.timeout is None:
+            match = pattern.match(line)
+        else:
+            match = run(pattern, line, rule_id=form.id, timeout=self.timeout)
+        return None if match is None else (form, match)
 
     def dateline(
         self, line: str, *, standalone: bool
@@ -82,15 +99,39 @@ class CompiledProfile:
         dateline, match the whole line: "MONTREAL, Feb 26-" alone on its line.
         """
         for form, pattern in self.datelines:
-            match = run(pattern, line, rule_id=form.id, timeout=self.timeout)
+            found = self._match(form, pattern, line)
+            if found is None:
+                continue
+            whole = not line[found[1].end() :].strip()
+            if standalone and whole:
+                return found
+            if not standalone and not form.standalone and not whole:
+                return found
+        return None
+
+    def datelines_of(self, line: str) -> tuple[_Found, _Found]:
+        """Return what :meth:`dateline` gives for *line* inline, then standalone.
+
+        A shipped profile's forms are run once for both answers; a user's run
+        as two separate calls would run them, so a pattern that runs out of time
+        is noted exactly as it would be.
+        """
+        if self.timeout is not None:
+            return self.dateline(line, standalone=False), self.dateline(line, standalone=True)
+        inline: _Found = None
+        alone: _Found = None
+        for form, pattern in self.datelines:
+            match = pattern.match(line)
             if match is None:
                 continue
             whole = not line[match.end() :].strip()
-            if standalone and whole:
-                return form, match
-            if not standalone and not form.standalone and not whole:
-                return form, match
-        return None
+            if alone is None and whole:
+                alone = (form, match)
+            if inline is None and not form.standalone and not whole:
+                inline = (form, match)
+            if inline is not None and alone is not None:
+                break
+        return inline, alone
 
     def is_section(self, line: str) -> bool:
         """Return True when *line* is one of the agency's section labels."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Final
 
@@ -21,14 +22,12 @@ from dateutil import parser as dateutil_parser
 from wireparse._phrases import Lexicon, fold
 from wireparse._resources import read_data
 
-_ISO: Final = regex.compile(
+_ISO: Final = re.compile(
     r"(?<!\d)\d{4}-\d{2}-\d{2}"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
 _YEAR_DIGITS: Final = 4
-_NUMERIC: Final = regex.compile(
-    r"(?<!\d)(\d{1,4})[ ]?([./-])[ ]?(\d{1,2})[ ]?\2[ ]?(\d{2,4})(?!\d)"
-)
+_NUMERIC: Final = re.compile(r"(?<!\d)(\d{1,4})[ ]?([./-])[ ]?(\d{1,2})[ ]?\2[ ]?(\d{2,4})(?!\d)")
 _CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*日?")
 # "2 Mayıs 2025", "2 de mayo de 2025", "1er mai 2025", "May 2nd, 2025", "2 Kanûna Paşîn 2025":
 # a short lower-case word may join the parts, and a month name may be two words.
@@ -114,7 +113,8 @@ def date_line(
     if len(text) > _DATE_LINE_CHARS:
         return None
     allowed, update, _published = _date_words(lexicon)
-    words = [fold(w) for w in _LETTERS.findall(text)]
+    # words read and folded one by one: most lines fail on their first long word
+    words = (fold(m.group()) for m in _LETTERS.finditer(text))
     if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
         return None
     update_at = next(
@@ -139,7 +139,7 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _numeric(match: regex.Match[str], order: str) -> dt.date | None:
+def _numeric(match: re.Match[str], order: str) -> dt.date | None:
     first, _sep, second, third = match.groups()
     a, b, c = int(first), int(second), int(third)
     if len(first) == _YEAR_DIGITS:  # 2025.05.02 is year first whatever the profile says

@@ -3,12 +3,15 @@ r"""Per-language phrase tables, and the matchers compiled from all of them at on
 One TOML file per language under ``data/phrases/`` (schema: ``docs/languages.md``).
 Phrases are literal strings; they compile into ``regex`` named lists
 (``\L<share>``), which match literally, case-insensitively, in linear time.
-Every table is loaded and compiled once per process (:func:`lexicon`).
+Every table is loaded once per process (:func:`lexicon`). A noise kind's
+pattern is compiled the first time a line opens like one of its phrases: an
+index of phrase openings turns away almost every line before any pattern runs.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -47,7 +50,7 @@ LIST_KEYS: Final = (
 _NESTED_KEYS: Final = {"months": 12, "weekdays": 7}
 _SCALAR_KEYS: Final = ("language", "name")
 _ALL_KEYS: Final = frozenset((*_SCALAR_KEYS, *LIST_KEYS, *NOISE_KINDS, *_NESTED_KEYS))
-_LANG_CODE = regex.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
 @frozen(kw_only=True)
@@ -174,15 +177,45 @@ def compile_lists(
 
 _SEP = r"[\s\p{P}\p{S}\p{Co}]"  # what share bars put between and around their buttons
 _LEADING_SEP: Final = regex.compile(r"[\s\p{P}\p{S}\p{Co}]++")
-_OPENING_CHARS: Final = 2
 _MIN_ABBREVIATION: Final = 3  # letters a month abbreviation needs to be read as a prefix
+_KEY_CHARS: Final = 5  # folded letters a phrase is indexed by (fewer when it is shorter)
+_PEEK: Final = 8  # characters folded to find a line's opening letters
+_CACHED_LINE: Final = 200  # longer lines are decided afresh, never kept in the cache
+_CACHED_LINES: Final = 1024  # lines kept; the cache starts afresh when it is full
 
 
-def _opening(text: str) -> str:
-    """Return the first letters of *text* after any separators, folded: a cheap prefilter."""
-    start = _LEADING_SEP.match(text)
-    rest = text[start.end() :] if start else text
-    return fold(rest[: _OPENING_CHARS + 1])[:_OPENING_CHARS]
+def _known_opening(openings: Mapping[str, object], opening: str) -> bool:
+    """Return True when the first 5, 4, ... or 1 letters of *opening* are a phrase's."""
+    return (
+        opening[:5] in openings
+        or opening[:4] in openings
+        or opening[:3] in openings
+        or opening[:2] in openings
+        or opening[:1] in openings
+    )
+
+
+_QUOTE_MARKS: dict[str, bool] = {}  # character -> a separator NFKC leaves alone?
+_QUOTE_MARKS_KEPT: Final = 4096
+
+
+def _quote_mark(char: str) -> bool:
+    """Return True for a separator NFKC leaves as it is (“, «, •): a line may open with one.
+
+    NFKC of such a character followed by ASCII is itself and the ASCII text, so
+    the letters after it can be read without normalising the line.
+    """
+    mark = bool(char) and _LEADING_SEP.match(char) is not None
+    mark = mark and unicodedata.is_normalized("NFKC", char)
+    if len(_QUOTE_MARKS) < _QUOTE_MARKS_KEPT:
+        _QUOTE_MARKS[char] = mark
+    return mark
+
+
+def _core(phrase: str) -> str:
+    """Return *phrase* without its leading separators, folded: what opens a line it opens."""
+    start = _LEADING_SEP.match(phrase)
+    return fold(phrase[start.end() :] if start else phrase)
 
 
 @frozen(kw_only=True)
@@ -226,28 +259,20 @@ class Lexicon:
         self.month_names = self._calendar("months")
         self._months_by_language = {code: self._calendar_of(code, "months") for code in tables}
         self.weekday_names = self._calendar("weekdays")
-        alternatives = []
-        for kind, (mode, _reason) in NOISE_KINDS.items():
-            if not self.lists.get(kind):
-                continue
-            # the leading separators may give back: a phrase can open with one, "(AA Photo)"
-            if mode == "line":
-                body = rf"{_SEP}*(?:\L<{kind}>)(?:{_SEP}++(?:\L<{kind}>))*+{_SEP}*+$"
-            else:
-                body = rf"{_SEP}*(?:\L<{kind}>)(?![\p{{L}}\p{{N}}])"
-            alternatives.append(rf"(?P<{kind}>{body})")
-        self._noise = compile_lists(
-            r"(?fi)^(?:" + "|".join(alternatives) + ")",
-            {kind: self.lists[kind] for kind in NOISE_KINDS if self.lists.get(kind)},
+        # What decides noise cheaply: every phrase by the first folded letters of its
+        # core (a line can be noise only when it opens like some phrase), and by its
+        # first two folded characters (the phrases a line can be made of).
+        self._openings: dict[str, list[tuple[str, str]]] = {}
+        for kind in NOISE_KINDS:
+            for phrase in self.lists.get(kind, ()):
+                core = _core(phrase)
+                self._openings.setdefault(core[:_KEY_CHARS], []).append((core, kind))
+        self._longest_core = max(
+            (len(c) for h in self._openings.values() for c, _k in h), default=0
         )
-        self._leading = {
-            kind: compile_lists(rf"(?fi){_SEP}*(\L<p>)", {"p": self.lists[kind]})
-            for kind in NOISE_KINDS
-            if self.lists.get(kind)
-        }
-        self._openings = frozenset(
-            _opening(phrase) for kind in NOISE_KINDS for phrase in self.lists.get(kind, ())
-        )
+        self._matchers: dict[str, regex.Pattern[str]] = {}
+        self._recent: dict[tuple[str, str | None], NoiseHit | None] = {}
+        self._leading: dict[str, regex.Pattern[str]] = {}
         self.function_words: dict[str, tuple[str, ...]] = {}
         for code in sorted(tables):
             for word in tables[code].get("function_words"):
@@ -321,23 +346,129 @@ class Lexicon:
         width do not matter (fullwidth letters read as plain ones). The language
         reported is *prefer* when its table holds the phrase.
         """
+        if self._plainly_not_noise(line):
+            return None
+        if (line, prefer) in self._recent:
+            return self._recent[line, prefer]
         if not line.isascii():
             line = unicodedata.normalize("NFKC", line)  # fullwidth letters read as plain ones
-        opening = _opening(line)
-        if opening not in self._openings and opening[:1] not in self._openings:
-            return None  # no noise phrase starts the way this line does: most lines
-        match = self._noise.match(line)
-        if match is None or match.lastgroup is None:
+        if line[:1].isalnum():  # no leading separator (no letter or digit is one)
+            stripped = line
+        else:
+            start = _LEADING_SEP.match(line)
+            stripped = line[start.end() :] if start else line
+        opening = fold(stripped[:_PEEK])
+        if not _known_opening(self._openings, opening) and (
+            len(opening) >= _KEY_CHARS or len(stripped) <= _PEEK
+        ):
+            return None  # no noise phrase opens the way this line does: most lines
+        if not self._opens_like_phrase(stripped):
             return None
-        kind = match.lastgroup
-        phrase = self._first_phrase(kind, match.group(kind))
+        hit = self._hit(line, prefer)
+        if len(line) <= _CACHED_LINE:  # such lines recur from story to story: boilerplate
+            if len(self._recent) >= _CACHED_LINES:
+                self._recent.clear()
+            self._recent[line, prefer] = hit
+        return hit
+
+    def _plainly_not_noise(self, line: str) -> bool:
+        """Return True for a line whose plain ASCII opening no phrase shares: most lines.
+
+        Its opening is the same after NFKC (ASCII letters are stable and compose
+        with nothing before them), and it has no separator to skip but perhaps
+        one quote mark NFKC leaves alone ("“The ...").
+        """
+        start = 0
+        head = line[: _PEEK + 1]
+        if not head.isascii():
+            mark = _QUOTE_MARKS.get(head[:1])
+            if mark is None:
+                mark = _quote_mark(head[:1])
+            if mark:
+                start = 1
+                head = line[1 : _PEEK + 2]
+        if not (head.isascii() and head[:1].isalnum()):
+            return False
+        if not _known_opening(self._openings, head[:_PEEK].lower()):
+            return True
+        # its first letters are a phrase's ("The ..."): compare whole openings while ASCII
+        whole = line[start : start + self._longest_core + 1]
+        return whole.isascii() and not self._core_opens(whole.lower())
+
+    def _opens_like_phrase(self, stripped: str) -> bool:
+        """Return True when some phrase's core opens *stripped* (a line without its separators)."""
+        reach = self._longest_core + _PEEK
+        opening = fold(stripped[:reach])
+        if len(opening) < self._longest_core and len(stripped) > reach:
+            opening = fold(stripped)  # combining dots folded away
+        return self._core_opens(opening)
+
+    def _core_opens(self, opening: str) -> bool:
+        """Return True when some phrase's core opens *opening* (folded, as long as any core)."""
+        return any(
+            opening.startswith(core)
+            for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}
+            for core, _kind in self._openings.get(key, ())
+        )
+
+    def _hit(self, line: str, prefer: str | None) -> NoiseHit | None:
+        """Decide a normalised line that opens like a phrase."""
+        found = self._decide(line, None)
+        if found is None:
+            return None
+        kind, phrase = found
         owners = self.owners(kind, phrase) or ("und",)
         language = prefer if prefer in owners else owners[0]
         return NoiseHit(kind=kind, language=language, phrase=phrase)
 
-    def _first_phrase(self, kind: str, matched: str) -> str:
-        inner = self._leading[kind].match(matched)
-        return inner.group(1) if inner else matched
+    def _decide(self, line: str, stripped: str | None) -> tuple[str, str] | None:
+        """Return the noise kind of a (normalised) line and its first phrase, or None.
+
+        The kinds are tried in order, and only those a phrase of which opens the
+        line (after its separators); each kind's pattern is compiled the first
+        time a line needs it, so a process that meets no share bar never pays
+        for compiling the share phrases of every language.
+        """
+        if stripped is None:
+            start = _LEADING_SEP.match(line)
+            stripped = line[start.end() :] if start else line
+        opening = fold(stripped)
+        starting = set()
+        for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}:
+            for core, kind in self._openings.get(key, ()):
+                if opening.startswith(core):
+                    starting.add(kind)
+        for kind in NOISE_KINDS:
+            if kind not in starting:
+                continue
+            match = self._matcher(kind).match(line)
+            if match is not None:
+                inner = self._first(kind).match(match.group())
+                return kind, inner.group(1) if inner else match.group()
+        return None
+
+    def _matcher(self, kind: str) -> regex.Pattern[str]:
+        """Return the pattern of a whole line (share, related) or an opening phrase (others)."""
+        matcher = self._matchers.get(kind)
+        if matcher is None:
+            # the leading separators may give back: a phrase can open with one, "(AA Photo)".
+            # (Calling the first group for the later phrases would compile the list once,
+            # but regex keeps every call's state: time then grows faster than the line.)
+            if NOISE_KINDS[kind][0] == "line":
+                body = rf"{_SEP}*(?:\L<p>)(?:{_SEP}++(?:\L<p>))*+{_SEP}*+$"
+            else:
+                body = rf"{_SEP}*(?:\L<p>)(?![\p{{L}}\p{{N}}])"
+            matcher = compile_lists(rf"(?fi)^{body}", {"p": self.lists[kind]})
+            self._matchers[kind] = matcher
+        return matcher
+
+    def _first(self, kind: str) -> regex.Pattern[str]:
+        """Return the pattern that reads the first phrase of a line *kind* matched."""
+        leading = self._leading.get(kind)
+        if leading is None:
+            leading = compile_lists(rf"(?fi){_SEP}*(\L<p>)", {"p": self.lists[kind]})
+            self._leading[kind] = leading
+        return leading
 
     def named_lists(self) -> dict[str, list[str]]:
         r"""Return the lists profile patterns may use as ``\L<name>``."""

@@ -67,6 +67,29 @@ class ClassifiedBlock:
         return self.lines[0]
 
 
+# the slots' own setters: a frozen attrs class refuses setattr, and these skip the lookup
+_SET_TEXT, _SET_LINES, _SET_KIND, _SET_RULE, _SET_REASON = (
+    ClassifiedBlock.__dict__[name].__set__ for name in ("text", "lines", "kind", "rule", "reason")
+)
+
+
+def trusted_block(
+    text: str, lines: tuple[int, ...], kind: BlockKind, rule: str, reason: str
+) -> ClassifiedBlock:
+    """Build a ClassifiedBlock from values the pipeline already guarantees, unchecked.
+
+    The classifier makes one per block of every story; running the validators
+    on values it built itself cost more than the classification of most lines.
+    """
+    block: ClassifiedBlock = object.__new__(ClassifiedBlock)
+    _SET_TEXT(block, text)
+    _SET_LINES(block, lines)
+    _SET_KIND(block, kind)
+    _SET_RULE(block, rule)
+    _SET_REASON(block, reason)
+    return block
+
+
 def _blocks(values: Any) -> tuple[ClassifiedBlock, ...]:  # noqa: ANN401 - validated item by item
     out = tuple(values)
     for item in out:

@@ -22,6 +22,8 @@ from wireparse._phrases import Lexicon, compile_lists, fold
 from wireparse.models import Byline
 from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
+_KEY_CHARS: Final = 3  # folded letters a byline prefix is known by (fewer when shorter)
+_PEEK: Final = 8  # characters folded to read a part's opening
 _NAME_CHARS: Final = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\-]*+$")
 
 
@@ -54,21 +56,25 @@ class _Tools:
     roles: frozenset[str]  # job titles: "Political Editor"
     particles: frozenset[str]  # lower-case name parts: "van", "de", "bin"
     prefixes: tuple[str, ...]  # hyphenated name prefixes: "al-"
+    locators: frozenset[str] | None  # "in", "from" (None: some locator holds a space)
+    openings: frozenset[str]  # the first folded letters of every prefix: most lines have none
 
 
 @functools.lru_cache(maxsize=8)
 def _tools(lexicon: Lexicon) -> _Tools:
+    locators = lexicon.lists.get("byline_locators", ())
+    prefixes = lexicon.lists.get("byline_prefixes", ("By",))
     return _Tools(
         splitter=compile_lists(
             r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
             {"conj": lexicon.lists.get("conjunctions", ("and",))},
         ),
-        prefix=compile_lists(
-            r"^(?i:\L<p>)[\s:]++", {"p": lexicon.lists.get("byline_prefixes", ("By",))}
-        ),
+        prefix=compile_lists(r"^(?i:\L<p>)[\s:]++", {"p": prefixes}),
         roles=frozenset(fold(role) for role in lexicon.lists.get("byline_roles", ())),
         particles=frozenset(fold(p) for p in lexicon.lists.get("name_particles", ())),
         prefixes=tuple(fold(p) for p in lexicon.lists.get("name_prefixes", ())),
+        locators=None if any(" " in loc for loc in locators) else frozenset(locators),
+        openings=frozenset(fold(p)[:_KEY_CHARS] for p in prefixes),
     )
 
 
@@ -78,17 +84,18 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     if not key or key in agencies or key in tools.roles:
         return False
     words = part.split()
-    if any(fold(w) in agencies for w in words) and len(words) <= 3:  # noqa: PLR2004 - "UPI Staff"
+    folded = [fold(w) for w in words]  # each word folded once, for every test below
+    if len(words) <= 3 and any(w in agencies for w in folded):  # noqa: PLR2004 - "UPI Staff"
         return False
-    if any(fold(w) in tools.roles for w in words):
+    if any(w in tools.roles for w in folded):
         return False
     capitalised = 0
-    for word in words:
+    for word, low in zip(words, folded, strict=True):
         if not _NAME_CHARS.match(word):
             return False
         if word[0].isupper():
             capitalised += 1
-        elif fold(word) not in tools.particles and not fold(word).startswith(tools.prefixes):
+        elif low not in tools.particles and not low.startswith(tools.prefixes):
             return False
     return capitalised >= 1 and len(words) <= 6  # noqa: PLR2004
 
@@ -98,6 +105,9 @@ def _strip_locator(part: str, lexicon: Lexicon) -> str:
 
     A part that is only a place ("in Washington") becomes empty.
     """
+    known = _tools(lexicon).locators
+    if known is not None and known.isdisjoint(part.split(" ")[:-1]):
+        return part  # no locator word followed by another word: the usual name
     for locator in lexicon.lists.get("byline_locators", ()):
         marker = f"{locator} "
         if part.startswith(marker) and part[len(marker) : len(marker) + 1].isupper():
@@ -126,7 +136,11 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     ('Jane Doe', 'John Roe')
     """
     tools = _tools(lexicon)
-    text = tools.prefix.sub("", text.strip(), count=1)
+    text = text.strip()
+    opening = fold(text[:_PEEK])
+    known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
+    if known or (len(opening) < _KEY_CHARS and len(text) > _PEEK):  # or combining dots folded
+        text = tools.prefix.sub("", text, count=1)  # only a line opening like a prefix can lose one
     agencies = _agencies_for(profile)
     authors: list[str] = []
     for raw in tools.splitter.split(text):
@@ -156,7 +170,8 @@ def match_byline(
     passed over for the next one.
     """
     for form, match in profile.bylines_matching(line):
-        authors = split_authors(match.groupdict().get("authors") or "", lexicon, profile.profile)
+        raw = match.group("authors") if "authors" in match.re.groupindex else None
+        authors = split_authors(raw or "", lexicon, profile.profile)
         if authors is not None:
             return form, match, authors
     return None

@@ -1,0 +1,170 @@
+"""The classifier's shortcuts give what the plain forms of their rules give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wireparse._compiled import compiled
+from wireparse._extract.byline import _strip_locator
+from wireparse._phrases import lexicon
+from wireparse._segment import segment
+from wireparse.profiles import builtin_profiles
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_lines() -> list[str]:
+    return [
+        block.text
+        for path in sorted(CORPUS.glob("*.txt"))
+        for block in segment(path.read_text(encoding="utf-8"))
+    ]
+
+
+def _strip_reference(part: str) -> str:
+    for locator in lexicon().lists.get("byline_locators", ()):
+        marker = f"{locator} "
+        if part.startswith(marker) and part[len(marker) : len(marker) + 1].isupper():
+            return ""
+        at = part.find(f" {marker}")
+        if at > 0 and part[at + len(marker) + 1 : at + len(marker) + 2].isupper():
+            return part[:at]
+    return part
+
+
+class TestStripLocator:
+    def test_same_as_trying_every_locator(self):
+        """Names with and without a place, at the start, inside, at the end, doubled spaces."""
+        parts = ["Jane Doe", "Jane Doe in Paris", "in Washington", "Jane Doe in", "Jane  in Rome"]
+        for locator in lexicon().lists["byline_locators"]:
+            parts += [
+                f"{locator} Paris",
+                f"Jane Doe {locator} Paris",
+                f"Jane {locator} doe",
+                f"Jane Doe {locator}",
+                f"{locator}",
+                f"Jane {locator}  Paris",
+                f"A {locator} B {locator} C",
+            ]
+        parts += _corpus_lines()
+        for part in parts:
+            assert _strip_locator(part, lexicon()) == _strip_reference(part), part
+
+
+class TestDatelinesOf:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_two_calls(self, profile):
+        """One run of the forms answers both questions as two runs would."""
+        view = compiled(profile)
+        for line in _corpus_lines():
+            inline = view.dateline(line, standalone=False)
+            alone = view.dateline(line, standalone=True)
+            got_inline, got_alone = view.datelines_of(line)
+            assert (got_inline is None) == (inline is None), line
+            assert (got_alone is None) == (alone is None), line
+            for got, want in ((got_inline, inline), (got_alone, alone)):
+                if got is not None and want is not None:
+                    assert got[0] == want[0]
+                    assert got[1].span() == want[1].span()
+
+
+class TestStdlibPatterns:
+    def test_same_matches_as_regex(self):
+        """The patterns moved to the standard library's re find what regex found."""
+        import regex  # noqa: PLC0415 - only this test compares the two engines
+
+        from wireparse import _classify, _compiled, _dates, _phrases  # noqa: PLC0415
+
+        samples = [
+            *_corpus_lines(),
+            "2025-05-02T10:00:00+03:00",
+            "\u0662\u0660\u0662\u0665-\u0660\u0665-\u0660\u0662",  # Arabic-Indic digits
+            "02.05.2025 14:05",
+            "5 / 4 / 2025",
+            "1.2.25",
+            "He said.\u201d",
+            "Title\n",
+            "(?i)pattern",
+            "sr-Cyrl",
+            "en",
+        ]
+        for pattern in (
+            _classify._SENTENCE_END,
+            _classify._ANY_END,
+            _compiled._GLOBAL_FLAGS,
+            _phrases._LANG_CODE,
+            _dates._ISO,
+            _dates._NUMERIC,
+        ):
+            twin = regex.compile(pattern.pattern)
+            for text in samples:
+                ours, theirs = pattern.search(text), twin.search(text)
+                assert (ours is None) == (theirs is None), (pattern.pattern, text)
+                if ours is not None and theirs is not None:
+                    assert ours.groups() == theirs.groups()
+                    assert ours.span() == theirs.span()
+
+
+class TestBylineShortcuts:
+    def _samples(self) -> list[str]:
+        out = _corpus_lines()
+        for prefix in lexicon().lists["byline_prefixes"]:
+            for form in (prefix, prefix.upper(), prefix.lower(), prefix.title()):
+                out += [f"{form} Jane Doe", f"{form}: Jane Doe", f"  {form}  Jane", form]
+        out += ["BY\u0307\u0307\u0307\u0307\u0307\u0307\u0307\u0307 Jane", "Bİ Jane", "bı Jane"]
+        return out
+
+    def test_prefix_filter_never_hides_a_prefix(self):
+        """Whenever the prefix pattern would strip something, the opening filter lets it run."""
+        from wireparse._extract.byline import _KEY_CHARS, _PEEK, _tools  # noqa: PLC0415
+        from wireparse._phrases import fold  # noqa: PLC0415
+
+        tools = _tools(lexicon())
+        for raw in self._samples():
+            text = raw.strip()
+            if tools.prefix.sub("", text, count=1) != text:
+                opening = fold(text[:_PEEK])
+                known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
+                assert known or (len(opening) < _KEY_CHARS and len(text) > _PEEK), text
+
+    def test_is_person_same_as_before(self):
+        """Each word folded once gives the answers folding it at every test gave."""
+        from wireparse._extract.byline import (  # noqa: PLC0415
+            _NAME_CHARS,
+            _agencies_for,
+            _is_person,
+            _tools,
+        )
+        from wireparse._phrases import fold  # noqa: PLC0415
+        from wireparse.profiles import get_profile  # noqa: PLC0415
+
+        tools = _tools(lexicon())
+        agencies = _agencies_for(get_profile("aa"))
+
+        def before(part: str) -> bool:
+            key = fold(part)
+            if not key or key in agencies or key in tools.roles:
+                return False
+            words = part.split()
+            if any(fold(w) in agencies for w in words) and len(words) <= 3:
+                return False
+            if any(fold(w) in tools.roles for w in words):
+                return False
+            capitalised = 0
+            for word in words:
+                if not _NAME_CHARS.match(word):
+                    return False
+                if word[0].isupper():
+                    capitalised += 1
+                elif fold(word) not in tools.particles and not fold(word).startswith(
+                    tools.prefixes
+                ):
+                    return False
+            return capitalised >= 1 and len(words) <= 6
+
+        parts = [p for line in self._samples() for p in (line, *line.split(","))]
+        parts += ["Jane van der Berg", "Ahmed al-Masri", "UPI Staff", "Political Editor", ""]
+        for part in parts:
+            assert _is_person(part, agencies, tools) == before(part), part
