@@ -38,9 +38,12 @@
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
+import itertools
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
 
@@ -48,7 +51,7 @@ import regex
 from attrs import evolve, frozen
 
 from wireparse._extract.byline import _agency_names
-from wireparse._phrases import Lexicon, compile_lists, fold
+from wireparse._phrases import Lexicon, fold
 from wireparse.models import Quote
 
 # Opening mark -> the closing marks it accepts.
@@ -73,14 +76,18 @@ PAIRS: Final[dict[str, str]] = {
     "``": "''",
 }
 _SINGLE_CLOSERS: Final = _RSQ + _LSQ
-_MARK: Final = regex.compile(
-    r"``|''|[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+# Every character a mark starts with; a lone ` or ' is none (ANPA doubles them: `` '').
+_MARK: Final = re.compile(
+    r"[`'\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
     r"\N{DOUBLE LOW-9 QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
     r"\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}"
     r"\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
     r"\N{RIGHT SINGLE QUOTATION MARK}\N{SINGLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}"
     r"\N{RIGHT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}]"
 )
+_DOUBLED: Final = "`'"
+#: The same without ` and ': a '' closes only a ``, so where no `` opens neither counts.
+_MARK_UNDOUBLED: Final = re.compile(_MARK.pattern.replace("[`'", "[", 1))
 _CLOSERS: Final = frozenset("".join(PAIRS.values())) | {"''"}
 WINDOW: Final = 300  # characters searched for an attribution on each side of a quote
 # A sentence ends at . ! ? and a space before a capital or an opening mark, but
@@ -145,8 +152,18 @@ def find_spans(paragraph: str) -> list[_Span]:
     """
     spans: list[_Span] = []
     stack: list[tuple[str, int, int]] = []  # (opener, mark start, text start)
-    for match in _MARK.finditer(paragraph):
-        mark, at, after = match.group(), match.start(), match.end()
+    resume = 0  # after a doubled mark, where the next may start
+    marks = _MARK if "``" in paragraph else _MARK_UNDOUBLED
+    for match in marks.finditer(paragraph):
+        at = match.start()
+        mark = paragraph[at]
+        if mark in _DOUBLED:
+            if at < resume or paragraph[at + 1 : at + 2] != mark:
+                continue
+            mark += mark
+            resume = after = at + 2
+        else:
+            after = at + 1
         if stack and _closes(stack[-1][0], mark, paragraph, at, after):
             _opener, open_at, text_start = stack.pop()
             if not stack:
@@ -175,21 +192,49 @@ def _opens(mark: str, text: str, at: int, after: int) -> bool:
     return not _is_word_char(text, at - 1) and after < len(text) and not text[after].isspace()
 
 
-def _name_pattern(particles: Sequence[str]) -> str:
+#: A character outside the Basic Multilingual Plane (see :func:`_categories`).
+_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _categories(astral: bool) -> dict[str, str]:  # noqa: FBT001 - a cache key
+    r"""Return the bodies of stdlib ``re`` classes for the ``regex`` categories names use.
+
+    Stdlib :mod:`re` has no ``\p{Lu}``; these are read from ``regex`` itself, once
+    (a few milliseconds), so a name is exactly what it was with ``regex`` while
+    searches run on :mod:`re`, which scans for a class several times faster. Without
+    *astral*, only the Basic Multilingual Plane: :mod:`re` checks a class's
+    characters beyond it one range at a time, so a text with none (see
+    :data:`_ASTRAL`) is searched with the smaller classes, to the same result.
+    """
+    top = sys.maxunicode + 1 if astral else 0x10000
+    codes = array.array("I", itertools.chain(range(0xD800), range(0xE000, top)))
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    out = {}
+    for name in ("Lu", "Ll", "L", "M"):
+        ranges = (m.span() for m in regex.finditer(rf"\p{{{name}}}++", every))
+        out[name] = "".join(f"\\U{ord(every[a]):08x}-\\U{ord(every[b - 1]):08x}" for a, b in ranges)
+    return out
+
+
+def _name_pattern(particles: Sequence[str], *, astral: bool) -> re.Pattern[str]:
     """Return the pattern of a name as wire copy writes it: capitals, initials, particles.
 
     "Zamir Kabulov", "Mette Ø. Kjærgaard", "Marieke van den Berg", "al-Jubouri",
     "U.S. District Judge Patricia Nwosu", "St. Clair-Hughes". It opens on a capital
-    (which ``regex`` finds fast); a leading "al-" is added by :meth:`_Language.runs`.
+    (which :mod:`re` skips to fast); a leading "al-" is added by :meth:`_Language.runs`.
     """
+    cat = _categories(astral)
+    upper, lower, letter = f"[{cat['Lu']}]", f"[{cat['Ll']}]", f"{cat['L']}{cat['M']}"
     # after a capital: initials ("J.", "U.S."), a short abbreviation ("Mr.", "St."), or a word
     rest = (
-        r"(?:\.(?:\p{Lu}\.)*+(?=[ ]\p{Lu})|\p{Ll}{1,2}+\.(?=[ ]\p{Lu})"
-        r"|[\p{L}\p{M}'\N{RIGHT SINGLE QUOTATION MARK}\-]*+)"
+        rf"(?:\.(?:{upper}\.)*+(?=[ ]{upper})|{lower}{{1,2}}+\.(?=[ ]{upper})"
+        rf"|[{letter}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*+)"
     )
-    unit = rf"(?:(?:al|el|Al|El)-)?+\p{{Lu}}{rest}"
-    particle = r"(?:\L<particles>)[ ](?=\p{Lu}|(?:\L<particles>)[ ])" if particles else "(?!)"
-    return rf"\p{{Lu}}(?<![\p{{L}}\p{{M}}]\p{{Lu}}){rest}(?:[ ](?:{particle})*+{unit})*+"
+    unit = rf"(?:(?:al|el|Al|El)-)?+{upper}{rest}"
+    words = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    particle = rf"(?:{words})[ ](?={upper}|(?:{words})[ ])" if particles else "(?!)"
+    return re.compile(rf"{upper}(?<![{letter}]{upper}){rest}(?:[ ](?:{particle})*+{unit})*+")
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -271,10 +316,11 @@ class _Language:
             sorted({t for t in own if " " not in t and not t.isascii()}, key=len, reverse=True)
         )
         self.calendar = frozenset(lexicon.month_names) | frozenset(lexicon.weekday_names)
-        self.person = compile_lists(
-            _name_pattern(particles), {"particles": particles} if particles else {}
-        )
+        self.person = _name_pattern(particles, astral=True)
+        self.person_bmp = _name_pattern(particles, astral=False)
         self.verb_finder = _verb_finder(verbs)
+        self.verb_table, self.unspaced_finder, self.exact = _verb_table(verbs)
+        self.verb_heads = frozenset(self.verb_table)
 
     def is_title(self, folded: Sequence[str], at: int) -> int:
         """Return how many *folded* words from *at* form a title ("prime minister": 2), or 0."""
@@ -287,7 +333,8 @@ class _Language:
 
     def runs(self, text: str) -> list[tuple[int, int]]:
         """Return the capitalised runs (names) of *text*, "al-" prefixes included."""
-        out = [match.span() for match in self.person.finditer(text)]
+        person = self.person if _ASTRAL.search(text) else self.person_bmp
+        out = [match.span() for match in person.finditer(text)]
         if "-" not in text:
             return out
         for index, (start, end) in enumerate(out):
@@ -315,6 +362,39 @@ def _verb_finder(verbs: Sequence[str]) -> re.Pattern[str]:
     if unspaced:
         alternatives.append(f"(?:{_trie(unspaced)})")
     return re.compile("|".join(alternatives))
+
+
+_WORD: Final = re.compile(r"\w+")
+_VERB_JOINERS: Final = "-'" + _RSQ  # a verb after one of these is part of a word: "un-said"
+
+
+def _verb_table(
+    verbs: Sequence[str],
+) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None, bool]:
+    """Return the spaced verbs by their first word, the unspaced verbs' trie, and exactness.
+
+    Each spaced verb (and its capitalised form) is filed under the run of word
+    characters it opens with; the verbs of one run make one trie, matched where
+    the run stands and ending a word, so the longest that fits is found. Exact
+    is False when a spaced verb holds a character an unspaced verb opens with:
+    there the two kinds could overlap, and :func:`_verb_matches` leaves the
+    search to the whole trie; so it does when a verb holds a quote mark, as it
+    then could run into a quote.
+    """
+    spaced = [v for v in verbs if not _UNSPACED_CHAR.match(v)]
+    unspaced = [v for v in verbs if _UNSPACED_CHAR.match(v)]
+    capitalised = [v[0].upper() + v[1:] for v in spaced if v[:1].islower()]
+    table: dict[str, list[str]] = {}
+    for verb in dict.fromkeys([*spaced, *capitalised]):
+        head = _WORD.match(verb)
+        table.setdefault(head.group() if head else "", []).append(verb)
+    openers = {v[0] for v in unspaced}
+    marks = set("".join(PAIRS) + "".join(PAIRS.values()) + "`'")
+    exact = "" not in table and not any((openers | marks) & set(v) for v in spaced)
+    exact = exact and not any(marks & set(v) for v in unspaced)
+    finder = re.compile(_trie(unspaced)) if unspaced else None
+    tries = {key: re.compile(rf"(?:{_trie(group)})(?![\w\-])") for key, group in table.items()}
+    return tries, finder, exact
 
 
 @functools.lru_cache(maxsize=64)
@@ -378,11 +458,21 @@ class _Paragraph:
     def hits(self, language: _Language, lo: int, hi: int) -> list[_Hit]:
         """Return the speech verbs that start in [lo, hi), outside quotes."""
         if self._hits is None:
-            self._hits = _verb_hits(self.text, language)
+            self._hits = _verb_hits(self, language)
             self._hit_starts = [h.start for h in self._hits]
         first = bisect.bisect_left(self._hit_starts, lo)
         last = bisect.bisect_left(self._hit_starts, hi)
-        return [h for h in self._hits[first:last] if not self.inside(h.start)]
+        return self._hits[first:last]
+
+    def outside(self) -> list[tuple[int, int]]:
+        """Return the stretches of the paragraph between its quotes (marks excluded)."""
+        out = []
+        at = 0
+        for span in self.spans:
+            out.append((at, span.open_at))
+            at = span.close_end
+        out.append((at, len(self.text)))
+        return out
 
     def runs_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Return the capitalised runs inside [lo, hi), outside quotes."""
@@ -432,15 +522,72 @@ class _Paragraph:
         return min(end, at + WINDOW, len(self.text))
 
 
-def _verb_hits(text: str, language: _Language) -> list[_Hit]:
+def _verb_hits(para: _Paragraph, language: _Language) -> list[_Hit]:
+    """Return the speech verbs of a paragraph outside its quotes, in order."""
+    text = para.text
     hits = []
-    for match in language.verb_finder.finditer(text):
-        start = match.start()
-        verb = match.group()
+    for start, end, verb in _verb_matches(para, language):
         if verb[:1].isupper() and not _opens_sentence(text, start):
             continue  # "United States" is no verb
-        hits.append(_Hit(start, match.end(), verb[0].lower() + verb[1:]))
+        hits.append(_Hit(start, end, verb[0].lower() + verb[1:]))
     return hits
+
+
+def _verb_matches(para: _Paragraph, language: _Language) -> list[tuple[int, int, str]]:
+    """Return what :attr:`_Language.verb_finder` finds outside the quotes of *para*.
+
+    The search is made only between quotes (no verb holds a quote mark, so none
+    found there reaches into one), and a spaced verb starts a word: only the
+    words there that open a verb (a set intersection) are looked at, each where
+    it occurs; unspaced verbs are searched by their own trie. Left to right,
+    longest at each place, no overlaps: what one search of the whole trie returns.
+    """
+    text = para.text
+    if not language.exact:
+        matches = language.verb_finder.finditer(text)
+        return [(m.start(), m.end(), m.group()) for m in matches if not para.inside(m.start())]
+    found: list[tuple[int, int, str]] = []
+    for lo, hi in para.outside():
+        if hi <= lo:
+            continue
+        _spaced_matches(text, lo, hi, language, found)
+        if language.unspaced_finder is not None:
+            matches = language.unspaced_finder.finditer(text, lo, hi)
+            found.extend((m.start(), m.end(), m.group()) for m in matches)
+    if len(found) < 2:  # noqa: PLR2004
+        return found
+    found.sort()
+    kept = [found[0]]
+    for item in found[1:]:
+        if item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+def _spaced_matches(
+    text: str, lo: int, hi: int, language: _Language, found: list[tuple[int, int, str]]
+) -> None:
+    """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*."""
+    table = language.verb_table
+    size = len(text)
+    for key in language.verb_heads.intersection(_WORD.findall(text, lo, hi)):
+        width = len(key)
+        at = text.find(key, lo, hi)
+        while at >= 0:
+            after = at + width
+            before = text[at - 1] if at else " "
+            if not (_is_word(before) or before in _VERB_JOINERS) and (
+                after == size or not _is_word(text[after])
+            ):
+                match = table[key].match(text, at)
+                if match is not None:
+                    found.append((at, match.end(), match.group()))
+            at = text.find(key, after, hi)
+
+
+def _is_word(char: str) -> bool:
+    r"""Return True for what ``\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _opens_sentence(text: str, at: int) -> bool:
