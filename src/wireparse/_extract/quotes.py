@@ -45,10 +45,9 @@ import itertools
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 import regex
-from attrs import evolve, frozen
 
 from wireparse._extract.byline import _agency_names
 from wireparse._phrases import Lexicon, fold
@@ -131,8 +130,7 @@ _UNSPACED_CHAR: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}
 _Kind = Literal["name", "pronoun", "role", "anaphor", "verb"]
 
 
-@frozen
-class _Span:
+class _Span(NamedTuple):  # a tuple: built for every quote, cheaper than an attrs class
     open_at: int  # index of the opening mark
     start: int  # start of the quoted text
     end: int  # end of the quoted text
@@ -407,8 +405,7 @@ def _language(lexicon: Lexicon, language: str | None) -> _Language:
     return _Language(lexicon, languages)
 
 
-@frozen
-class _Who:
+class _Who(NamedTuple):
     """An attribution: the speaker as written (None: a verb with no speaker) and its verb.
 
     ``kind`` says how it resolves: a ``name`` to the fullest name, a ``pronoun``
@@ -426,8 +423,7 @@ class _Who:
     titled: bool = False
 
 
-@frozen
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     verb: str
@@ -918,7 +914,7 @@ def _attribute(
     free = after is not None and after.kind == "verb"
     subject = _sentence_subject(story, para, lo, span.open_at, free=free)
     if subject is not None and after is not None:
-        return evolve(subject, verb=after.verb)  # 'Bakan X, "…" dedi.'
+        return subject._replace(verb=after.verb)  # 'Bakan X, "…" dedi.'
     return subject or after or found
 
 
