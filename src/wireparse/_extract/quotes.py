@@ -89,15 +89,6 @@ _DOUBLED: Final = "`'"
 _MARK_UNDOUBLED: Final = re.compile(_MARK.pattern.replace("[`'", "[", 1))
 _CLOSERS: Final = frozenset("".join(PAIRS.values())) | {"''"}
 WINDOW: Final = 300  # characters searched for an attribution on each side of a quote
-# A sentence ends at . ! ? and a space before a capital or an opening mark, but
-# not after an initial or a short abbreviation ("Raymond J. Kowalczyk", "U.S. District",
-# "Mr. Doe"); in CJK text at a full-width stop, exclamation or question mark, with no space.
-_SENTENCE_END: Final = regex.compile(
-    r"(?<!(?:^|[\s.(])\p{Lu}\p{Ll}{0,2})[.!?\N{ARABIC QUESTION MARK}\N{DEVANAGARI DANDA}]"
-    r"[\"”’»)]*+\s++(?=[\p{Lu}\p{Lo}\"“„«‘(`])"
-    r"|[\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}]"
-    r"[\N{RIGHT CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}”)]*+"
-)
 # What may stand between a closing mark and its attribution: ', ' '. ' ', - ' ', — ', a CJK comma
 _LEAD: Final = regex.compile(
     r"[,;.\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA}\N{ARABIC COMMA}]?+\s*+"
@@ -190,8 +181,12 @@ def _opens(mark: str, text: str, at: int, after: int) -> bool:
     return not _is_word_char(text, at - 1) and after < len(text) and not text[after].isspace()
 
 
-#: A character outside the Basic Multilingual Plane (see :func:`_categories`).
-_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+def _astral(text: str) -> bool:
+    """Return True when *text* holds a character beyond the Basic Multilingual Plane.
+
+    Such a character takes two UTF-16 code units; encoding is faster than a search.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @functools.cache
@@ -203,16 +198,49 @@ def _categories(astral: bool) -> dict[str, str]:  # noqa: FBT001 - a cache key
     searches run on :mod:`re`, which scans for a class several times faster. Without
     *astral*, only the Basic Multilingual Plane: :mod:`re` checks a class's
     characters beyond it one range at a time, so a text with none (see
-    :data:`_ASTRAL`) is searched with the smaller classes, to the same result.
+    :func:`_astral`) is searched with the smaller classes, to the same result.
     """
     top = sys.maxunicode + 1 if astral else 0x10000
     codes = array.array("I", itertools.chain(range(0xD800), range(0xE000, top)))
     every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     out = {}
-    for name in ("Lu", "Ll", "L", "M"):
-        ranges = (m.span() for m in regex.finditer(rf"\p{{{name}}}++", every))
+    for name in ("Lu", "Ll", "L", "M", "Lo", "s"):
+        found = r"\s++" if name == "s" else rf"\p{{{name}}}++"  # s: white space
+        ranges = (m.span() for m in regex.finditer(found, every))
         out[name] = "".join(f"\\U{ord(every[a]):08x}-\\U{ord(every[b - 1]):08x}" for a, b in ranges)
     return out
+
+
+_STOPS: Final = "!?.\N{ARABIC QUESTION MARK}\N{DEVANAGARI DANDA}"
+_CJK_STOPS: Final = (
+    "\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}"
+)
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    """Return the pattern of a sentence's end, in stdlib :mod:`re`.
+
+    A sentence ends at . ! ? and a space before a capital or an opening mark, but
+    not after an initial or a short abbreviation ("Raymond J. Kowalczyk", "U.S.
+    District", "Mr. Doe"); in CJK text at a full-width stop, exclamation or question
+    mark, with no space. It opens on the stop, so :mod:`re` skips to stops fast; what
+    stands before the stop is then looked behind at, one width at a time.
+    """
+    cat = _categories(True)  # noqa: FBT003 - a cache key
+    upper, lower = f"[{cat['Lu']}]", f"[{cat['Ll']}]"
+    stop = f"[{re.escape(_STOPS)}]"
+    edges = ("^", f"[{cat['s']}.(]")
+    abbreviations = "".join(
+        f"(?<!{edge}{upper}{lower * size}{stop})" for size in range(3) for edge in edges
+    )
+    return re.compile(
+        f"[{re.escape(_STOPS + _CJK_STOPS)}]"
+        f"(?:(?<={stop}){abbreviations}"
+        rf"[\"”’»)]*+[{cat['s']}]++(?=[{cat['Lu']}{cat['Lo']}\"“„«‘(`])"
+        f"|(?<=[{_CJK_STOPS}])"
+        "[\N{RIGHT CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}”)]*+)"
+    )
 
 
 def _name_pattern(particles: Sequence[str], *, astral: bool) -> re.Pattern[str]:
@@ -329,19 +357,40 @@ class _Language:
                 return size
         return 0
 
-    def runs(self, text: str) -> list[tuple[int, int]]:
-        """Return the capitalised runs (names) of *text*, "al-" prefixes included."""
-        person = self.person if _ASTRAL.search(text) else self.person_bmp
-        out = [match.span() for match in person.finditer(text)]
-        if "-" not in text:
+    def runs(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Return the capitalised runs (names) of each of *texts*, "al-" prefixes included.
+
+        The texts are searched as one, joined by line breaks, which no name
+        crosses: one search instead of one a text.
+        """
+        joined = "\n".join(texts)
+        astral = not joined.isascii() and _astral(joined)
+        out: list[list[tuple[int, int]]] = [[] for _ in texts]
+        if not texts:
             return out
-        for index, (start, end) in enumerate(out):
+        index, base, limit = 0, 0, len(texts[0])
+        runs = out[0]
+        for match in (self.person if astral else self.person_bmp).finditer(joined):
+            start, end = match.span()
+            while start > limit:
+                index += 1
+                base = limit + 1
+                limit = base + len(texts[index])
+                runs = out[index]
+            runs.append((start - base, end - base))
+        for text, runs in zip(texts, out, strict=True):
+            if "-" in text:
+                self._prefix(text, runs)
+        return out
+
+    def _prefix(self, text: str, runs: list[tuple[int, int]]) -> None:
+        """Extend the runs of *text* over a name prefix before them ("al-Jubouri")."""
+        for index, (start, end) in enumerate(runs):
             for prefix in self.name_prefixes:
                 at = start - len(prefix)
                 if at >= 0 and _fold(text[at:start]) == prefix and not text[at - 1 : at].isalpha():
-                    out[index] = (at, end)
+                    runs[index] = (at, end)
                     break
-        return out
 
 
 def _verb_finder(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -493,7 +542,7 @@ class _Paragraph:
         """Return the sentence ends of the paragraph outside quotes, found once."""
         if self._sentence_ends is None:
             self._sentence_ends = [
-                m.span() for m in _SENTENCE_END.finditer(self.text) if not self.inside(m.start())
+                m.span() for m in _sentence_end().finditer(self.text) if not self.inside(m.start())
             ]
             self._end_starts = [start for start, _end in self._sentence_ends]
         return self._sentence_ends
@@ -643,9 +692,11 @@ class _Story:
         self._mentioned: str | None = None  # the person named last before the cursor
         self._normal: dict[str, tuple[str, tuple[str, ...]]] = {}
         seen: dict[str, None] = {}
-        for text in self._texts:
-            runs = language.runs(text) if language.cased else []
-            self._all_runs.append(runs)
+        if language.cased:
+            self._all_runs = language.runs(self._texts)
+        else:
+            self._all_runs = [[] for _ in self._texts]
+        for text, runs in zip(self._texts, self._all_runs, strict=True):
             for start, end in runs:
                 name = text[start:end]
                 if " " not in name:
@@ -850,7 +901,7 @@ class _Story:
         text = self.paragraphs[paragraph]
         runs = self.runs[paragraph]
         lo = max(0, sentence - WINDOW)
-        ends = _SENTENCE_END.finditer(text, lo, min(len(text), sentence + 1))
+        ends = _sentence_end().finditer(text, lo, min(len(text), sentence + 1))
         starts = [lo, *(m.end() for m in ends if m.end() <= sentence)]  # of earlier sentences
         current = self.current if self.current and self.current.number == paragraph else None
         first = bisect.bisect_left(runs, (lo, 0))
