@@ -93,7 +93,8 @@ def _sentence_end() -> re.Pattern[str]:
     )
 
 
-def _name_pattern(particles: Sequence[str], *, astral: bool) -> re.Pattern[str]:
+@functools.cache
+def _name_pattern(particles: tuple[str, ...], *, astral: bool) -> re.Pattern[str]:
     """Return the pattern of a name as wire copy writes it: capitals, initials, particles.
 
     "Zamir Kabulov", "Mette Ø. Kjærgaard", "Marieke van den Berg", "al-Jubouri",
@@ -192,9 +193,9 @@ class _Language:
             sorted({t for t in own if " " not in t and not t.isascii()}, key=len, reverse=True)
         )
         self.calendar = frozenset(lexicon.month_names) | frozenset(lexicon.weekday_names)
-        self.person = _name_pattern(particles, astral=True)
-        self.person_bmp = _name_pattern(particles, astral=False)
-        self.verb_finder = _verb_finder(verbs)
+        self.particles = tuple(particles)
+        self.person_bmp = _name_pattern(self.particles, astral=False)
+        self._verbs = tuple(verbs)
         self.verb_table, self.unspaced_finder, self.exact = _verb_table(verbs)
         self.verb_heads = frozenset(self.verb_table)
 
@@ -206,6 +207,11 @@ class _Language:
             if tuple(folded[at : at + size]) in self.titles:
                 return size
         return 0
+
+    @functools.cached_property
+    def verb_finder(self) -> re.Pattern[str]:
+        """Return every verb in one trie: only the rare searches that need it compile it."""
+        return _verb_finder(self._verbs)
 
     def runs(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Return the capitalised runs (names) of each of *texts*, "al-" prefixes included.
@@ -220,7 +226,8 @@ class _Language:
             return out
         index, base, limit = 0, 0, len(texts[0])
         runs = out[0]
-        for match in (self.person if astral else self.person_bmp).finditer(joined):
+        person = _name_pattern(self.particles, astral=True) if astral else self.person_bmp
+        for match in person.finditer(joined):
             start, end = match.span()
             while start > limit:
                 index += 1
@@ -267,7 +274,7 @@ _VERB_JOINERS: Final = "-'" + _RSQ  # a verb after one of these is part of a wor
 
 def _verb_table(
     verbs: Sequence[str],
-) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None, bool]:
+) -> tuple[dict[str, _LazyPattern], re.Pattern[str] | None, bool]:
     """Return the spaced verbs by their first word, the unspaced verbs' trie, and exactness.
 
     Each spaced verb (and its capitalised form) is filed under the run of word
@@ -290,8 +297,24 @@ def _verb_table(
     exact = "" not in table and not any((openers | marks) & set(v) for v in spaced)
     exact = exact and not any(marks & set(v) for v in unspaced)
     finder = re.compile(_trie(unspaced)) if unspaced else None
-    tries = {key: re.compile(rf"(?:{_trie(group)})(?![\w\-])") for key, group in table.items()}
+    tries = {key: _LazyPattern(rf"(?:{_trie(group)})(?![\w\-])") for key, group in table.items()}
     return tries, finder, exact
+
+
+class _LazyPattern:
+    """A pattern compiled when first used: most verbs' tries are never needed by a story."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """Match at *pos* of *text*, compiling the pattern the first time."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled.match(text, pos)
 
 
 @functools.lru_cache(maxsize=64)
