@@ -206,4 +206,4 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def _words(text: str) -> list[str]:
     """Split into words, without the punctuation around them."""
-    return [w for w in (raw.strip(_WORD_EDGE) for raw in text.split()) if w]
+    return [word for raw in text.split() if (word := raw.strip(_WORD_EDGE))]
