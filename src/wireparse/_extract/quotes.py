@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wireparse._extract._quote_attribution import _LEAD, _attribute
+from wireparse._extract._quote_attribution import _attribute, _lead
 from wireparse._extract._quote_language import _Language, _language
 from wireparse._extract._quote_marks import _alone, _Span, _trim, find_spans
 from wireparse._extract._quote_paragraph import _Paragraph
@@ -90,7 +90,7 @@ def _foreign_frame(
     """Return True when a speech verb of *tools* follows a closing mark (looked at there only)."""
     for text, spans in zip(paragraphs, all_spans, strict=True):
         for span in spans:
-            lead = _LEAD.match(text, span.close_end, span.close_end + 8) if span.closed else None
+            lead = _lead().match(text, span.close_end, span.close_end + 8) if span.closed else None
             if lead is not None and tools.verb_finder.match(text, lead.end()):
                 return True
     return False
