@@ -10,7 +10,11 @@ verbs of every table at once, and scripts without spaces.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from strategies import quote_noise
+from wireparse._extract._quote_marks import find_all_spans
 from wireparse._extract.quotes import extract_quotes, find_spans
 from wireparse._phrases import lexicon
 
@@ -80,3 +84,8 @@ def test_doubled_marks_need_an_opening_pair() -> None:
     # without a `` no '' counts, and a lone ` is no mark
     assert find_spans("rock 'n' roll '' and ` here") == []
     assert [(s.start, s.end) for s in find_spans("``Yes,'' he said.")] == [(2, 6)]
+
+
+@given(st.lists(quote_noise() | st.text(alphabet="`'\"“” ab\n", max_size=20), max_size=6))
+def test_one_search_of_all_paragraphs_finds_each_ones_spans(paragraphs: list[str]) -> None:
+    assert find_all_spans(paragraphs) == [find_spans(p) for p in paragraphs]

@@ -5,7 +5,9 @@ Step 1 of :mod:`wireparse._extract.quotes`; see there for the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 # Opening mark -> the closing marks it accepts.
@@ -64,12 +66,43 @@ def find_spans(paragraph: str) -> list[_Span]:
     >>> [(s.start, s.end) for s in find_spans("He said “no” today.")]
     [(9, 11)]
     """
+    marks = _MARK if "``" in paragraph else _MARK_UNDOUBLED
+    return _spans(paragraph, [match.start() for match in marks.finditer(paragraph)])
+
+
+def find_all_spans(paragraphs: Sequence[str]) -> list[list[_Span]]:
+    """Return :func:`find_spans` of each paragraph, from one search of them all.
+
+    The paragraphs are searched joined by line breaks, which no mark spans; most
+    hold no mark, and are then passed over without a search of their own.
+    Doubled single quotes are looked for in every paragraph when one of them
+    has doubled backticks: where none opens, they close nothing.
+    """
+    out: list[list[_Span]] = [[] for _ in paragraphs]
+    joined = "\n".join(paragraphs)
+    marks = _MARK if "``" in joined else _MARK_UNDOUBLED
+    found = [match.start() for match in marks.finditer(joined)]
+    if not found:
+        return out
+    base = 0
+    for index, paragraph in enumerate(paragraphs):
+        end = base + len(paragraph)
+        first = bisect.bisect_left(found, base)
+        last = bisect.bisect_left(found, end, first)
+        if last > first:
+            out[index] = _spans(paragraph, [at - base for at in found[first:last]])
+        if last == len(found):
+            break
+        base = end + 1
+    return out
+
+
+def _spans(paragraph: str, places: list[int]) -> list[_Span]:
+    """Return the outermost quotations of *paragraph*, given where its marks start."""
     spans: list[_Span] = []
     stack: list[tuple[str, int, int]] = []  # (opener, mark start, text start)
     resume = 0  # after a doubled mark, where the next may start
-    marks = _MARK if "``" in paragraph else _MARK_UNDOUBLED
-    for match in marks.finditer(paragraph):
-        at = match.start()
+    for at in places:
         mark = paragraph[at]
         if mark in _DOUBLED:
             if at < resume or paragraph[at + 1 : at + 2] != mark:

@@ -47,12 +47,15 @@ from collections.abc import Sequence
 
 from wireparse._extract._quote_attribution import _attribute, _lead
 from wireparse._extract._quote_language import _Language, _language
-from wireparse._extract._quote_marks import _alone, _Span, _trim, find_spans
+from wireparse._extract._quote_marks import _alone, _Span, _trim, find_all_spans, find_spans
 from wireparse._extract._quote_paragraph import _Paragraph
 from wireparse._extract._quote_story import _Story
 from wireparse._extract.byline import _agency_names
 from wireparse._phrases import Lexicon
 from wireparse.models import Quote
+
+# the stage's names, imported from here by the pipeline and the tests
+__all__ = ["extract_quotes", "find_spans"]
 
 # --- the stage ---------------------------------------------------------------------------------
 
@@ -70,7 +73,7 @@ def extract_quotes(
     When its verbs attribute none of the quotes while another table's verb
     follows a closing mark, the language was told wrong: every table's are used.
     """
-    all_spans = [find_spans(text) for text in paragraphs]
+    all_spans = find_all_spans(paragraphs)
     if not any(all_spans):
         return ()
     tools = _language(lexicon, language)
