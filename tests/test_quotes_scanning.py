@@ -9,11 +9,17 @@ verbs of every table at once, and scripts without spaces.
 
 from __future__ import annotations
 
+import array
+import re
+import sys
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import quote_noise
+from wireparse._extract._quote_language import _categories
 from wireparse._extract._quote_marks import find_all_spans
 from wireparse._extract.quotes import extract_quotes, find_spans
 from wireparse._phrases import lexicon
@@ -89,3 +95,24 @@ def test_doubled_marks_need_an_opening_pair() -> None:
 @given(st.lists(quote_noise() | st.text(alphabet="`'\"“” ab\n", max_size=20), max_size=6))
 def test_one_search_of_all_paragraphs_finds_each_ones_spans(paragraphs: list[str]) -> None:
     assert find_all_spans(paragraphs) == [find_spans(p) for p in paragraphs]
+
+
+@pytest.mark.parametrize("astral", [True, False])
+def test_the_category_classes_are_regexs_own(astral: bool) -> None:  # noqa: FBT001
+    # read from part of the code space only, they hold what regex finds in all of it
+    top = 0x110000 if astral else 0x10000
+    codes = array.array("I", [*range(0xD800), *range(0xE000, top)])
+    every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    classes = _categories(astral)
+    for name in ("Lu", "Ll", "L", "M", "Lo", "s"):
+        found = r"\s" if name == "s" else rf"\p{{{name}}}"
+        wanted = regex.findall(found, every)
+        if astral:  # stdlib re tries ranges beyond the BMP one by one: compare the counts
+            assert sum(len(r) for r in re.findall(f"[{classes[name]}]+", every[:0x20000])) == len(
+                regex.findall(found, every[:0x20000])
+            ), name
+            assert len(wanted) == len(regex.findall(found, every[: 0x40000 - 0x800])) + len(
+                regex.findall(found, every[0xE0000 - 0x800 : 0xE1000 - 0x800])
+            ), name
+        else:
+            assert re.findall(f"[{classes[name]}]", every) == wanted, name

@@ -39,26 +39,48 @@ def _astral(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
+#: Where Unicode has letters, marks or white space: planes 0 to 3 and the start of
+#: plane 14 (variation selectors); the others hold none (a test checks it against
+#: ``regex``), so reading the categories skips them.
+_ASSIGNED: Final = ((0, 0xD800), (0xE000, 0x40000), (0xE0000, 0xE1000))
+
+
 @functools.cache
 def _categories(astral: bool) -> dict[str, str]:  # noqa: FBT001 - a cache key
-    r"""Return the bodies of stdlib ``re`` classes for the ``regex`` categories names use.
+    r"""Return the bodies of stdlib ``re`` classes for the ``regex`` categories used here.
 
     Stdlib :mod:`re` has no ``\p{Lu}``; these are read from ``regex`` itself, once
-    (a few milliseconds), so a name is exactly what it was with ``regex`` while
-    searches run on :mod:`re`, which scans for a class several times faster. Without
-    *astral*, only the Basic Multilingual Plane: :mod:`re` checks a class's
-    characters beyond it one range at a time, so a text with none (see
-    :func:`_astral`) is searched with the smaller classes, to the same result.
+    (some milliseconds), so names and sentence ends are exactly what they were
+    with ``regex`` while searches run on :mod:`re`, which scans for a class
+    several times faster. Without *astral*, only the Basic Multilingual Plane:
+    :mod:`re` checks a class's characters beyond it one range at a time, so a text
+    with none (see :func:`_astral`) is searched with the smaller classes, to the
+    same result.
     """
-    top = sys.maxunicode + 1 if astral else 0x10000
-    codes = array.array("I", itertools.chain(range(0xD800), range(0xE000, top)))
+    planes = _ASSIGNED if astral else _ASSIGNED[:2]
+    top = None if astral else 0x10000
+    ranges = (range(lo, min(hi, top) if top else hi) for lo, hi in planes)
+    codes = array.array("I", itertools.chain.from_iterable(ranges))
     every = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     out = {}
     for name in ("Lu", "Ll", "L", "M", "Lo", "s"):
         found = r"\s++" if name == "s" else rf"\p{{{name}}}++"  # s: white space
-        ranges = (m.span() for m in regex.finditer(found, every))
-        out[name] = "".join(f"\\U{ord(every[a]):08x}-\\U{ord(every[b - 1]):08x}" for a, b in ranges)
+        spans = (m.span() for m in regex.finditer(found, every))
+        out[name] = "".join(_class_range(every[a], every[b - 1]) for a, b in spans)
     return out
+
+
+def _class_range(first: str, last: str) -> str:
+    """Return the range first-last in a class, as the characters themselves.
+
+    :mod:`re` compiles a character several times faster than its escape, and
+    the classes here hold thousands of ranges.
+    """
+    edges = [f"\\{c}" if c in _CLASS_SPECIALS else c for c in (first, last)]
+    return edges[0] if first == last else f"{edges[0]}-{edges[1]}"
+
+
+_CLASS_SPECIALS: Final = "\\]^-["
 
 
 _STOPS: Final = "!?.\N{ARABIC QUESTION MARK}\N{DEVANAGARI DANDA}"
