@@ -12,11 +12,14 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from wireparse._api import parse
 from wireparse.models import Article, ParseFailure
 from wireparse.profiles import Profile
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep them busy
 
@@ -65,6 +68,9 @@ def parse_many(
             yield _parse_one(index, text, profile, language)
         return
     size = max(1, chunksize)
+    # imported here: the pool machinery costs a tenth of `import wireparse`
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     with ProcessPoolExecutor(max_workers=count) as pool:
         pending: deque[Future[list[Article | ParseFailure]]] = deque()
         while True:

@@ -17,7 +17,6 @@ from typing import Final
 
 import regex
 from attrs import frozen
-from dateutil import parser as dateutil_parser
 
 from wireparse._phrases import Lexicon, fold
 from wireparse._resources import read_data
@@ -230,6 +229,9 @@ def read_date(
 def _iso(value: str) -> dt.date:
     if len(value) == 10:  # noqa: PLR2004 - YYYY-MM-DD
         return dt.date.fromisoformat(value)
+    # imported here: only ISO strings with a time need it, and it costs ~10 ms at import
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
     return dateutil_parser.isoparse(value)
 
 

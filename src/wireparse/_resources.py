@@ -8,16 +8,25 @@ build from them, never the raw dicts.
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+# importlib.resources and tomllib are imported by the functions that use them:
+# together they are a tenth of `import wireparse`, and only the first parse needs them
 
 _DATA = "data"
 
 
+def _root() -> Traversable:
+    from importlib import resources  # noqa: PLC0415 - see above
+
+    return resources.files("wireparse").joinpath(_DATA)
+
+
 def _folder(kind: str) -> Traversable:
-    return resources.files("wireparse").joinpath(_DATA, kind)
+    return _root().joinpath(kind)
 
 
 def data_names(kind: str) -> tuple[str, ...]:
@@ -33,7 +42,9 @@ def data_names(kind: str) -> tuple[str, ...]:
 
 def read_data(kind: str, name: str) -> tuple[dict[str, Any], str]:
     """Read ``data/<kind>/<name>.toml`` (``data/<name>.toml`` when *kind* is "")."""
-    folder = _folder(kind) if kind else resources.files("wireparse").joinpath(_DATA)
+    import tomllib  # noqa: PLC0415 - see above
+
+    folder = _folder(kind) if kind else _root()
     entry = folder.joinpath(f"{name}.toml")
     source = "/".join(("wireparse", _DATA, *([kind] if kind else []), f"{name}.toml"))
     return tomllib.loads(entry.read_text(encoding="utf-8")), source

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.metadata
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -529,6 +528,9 @@ def _registry() -> Mapping[str, Profile]:
 
 
 def _scan_plugins(profiles: dict[str, Profile]) -> Mapping[str, Profile]:
+    # imported here: reading installed packages' metadata is only needed once, on first use
+    import importlib.metadata  # noqa: PLC0415
+
     for entry in sorted(
         importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
     ):
