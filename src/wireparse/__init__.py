@@ -9,10 +9,11 @@ Everything public is importable from here; modules whose names start with an
 underscore are private.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from wireparse._api import clean, detect_profile, explain, parse
 from wireparse._batch import parse_many
 from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
-from wireparse.evaluation import Check, EvalReport, FieldScore, StoryResult, evaluate
 from wireparse.exceptions import (
     CorpusError,
     InputTypeError,
@@ -35,7 +36,30 @@ from wireparse.profiles import (
     get_profile,
 )
 
+if TYPE_CHECKING:
+    from wireparse.evaluation import Check, EvalReport, FieldScore, StoryResult, evaluate
+
 __version__ = "0.1.0"
+
+# The scoring tools load on first use (PEP 562): parsing never needs them, and
+# their patterns were a twelfth of `import wireparse`.
+_FROM_EVALUATION = frozenset({"Check", "EvalReport", "FieldScore", "StoryResult", "evaluate"})
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - whichever public object is asked for
+    if name in _FROM_EVALUATION:
+        from wireparse import evaluation  # noqa: PLC0415 - see above
+
+        value = getattr(evaluation, name)
+        globals()[name] = value
+        return value
+    msg = f"module 'wireparse' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_FROM_EVALUATION})
+
 
 __all__ = [
     "Article",
