@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 
 import pytest
 
@@ -14,12 +16,12 @@ class TestPublicAPI:
     """Only what __init__ lists is API, and all of it is documented."""
 
     def test_all_is_sorted_and_complete(self):
-        """__all__ is sorted and names every public object imported into the package."""
+        """__all__ is sorted and names every public object of the package, loaded or lazy."""
         assert wireparse.__all__ == sorted(wireparse.__all__)
         public = {
             name
-            for name, value in vars(wireparse).items()
-            if not name.startswith("_") and not inspect.ismodule(value)
+            for name in dir(wireparse)
+            if not name.startswith("_") and not inspect.ismodule(getattr(wireparse, name))
         }
         assert public == set(wireparse.__all__)
 
@@ -86,3 +88,17 @@ class TestErrors:
         """A language with no phrase table is refused, listing the known ones."""
         with pytest.raises(exceptions.UnknownLanguageError, match="known languages"):
             wireparse.parse("text", language="xx")
+
+
+def test_import_leaves_the_heavy_modules_for_later():
+    """`import wireparse` does not load what only batches, plugins or scoring need."""
+    code = (
+        "import sys, wireparse\n"
+        "heavy = ['wireparse.evaluation', 'concurrent.futures.process', 'importlib.metadata',"
+        " 'dateutil.parser', 'tomllib']\n"
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+    # and each still loads when asked for
+    assert wireparse.evaluate.__module__ == "wireparse.evaluation"

@@ -9,7 +9,7 @@ Everything public is importable from here; modules whose names start with an
 underscore are private.
 """
 
-from typing import TYPE_CHECKING, Any
+import typing
 
 from wireparse._api import clean, detect_profile, explain, parse
 from wireparse._batch import parse_many
@@ -36,7 +36,7 @@ from wireparse.profiles import (
     get_profile,
 )
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from wireparse.evaluation import Check, EvalReport, FieldScore, StoryResult, evaluate
 
 __version__ = "0.1.0"
@@ -46,7 +46,7 @@ __version__ = "0.1.0"
 _FROM_EVALUATION = frozenset({"Check", "EvalReport", "FieldScore", "StoryResult", "evaluate"})
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - whichever public object is asked for
+def __getattr__(name: str) -> typing.Any:  # noqa: ANN401 - whichever public object is asked for
     if name in _FROM_EVALUATION:
         from wireparse import evaluation  # noqa: PLC0415 - see above
 
