@@ -21,7 +21,16 @@ from wireparse._phrases import lexicon, phrase_table
 from wireparse._safety import skipped
 from wireparse._segment import Block, segment
 from wireparse._trusted import trusted
-from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation
+from wireparse._wire import (
+    HEADER_REASON,
+    HEADER_RULE,
+    STX,
+    TRAILER_REASON,
+    TRAILER_RULE,
+    Frame,
+    find_frame,
+)
+from wireparse.blocks import BlockKind, ClassifiedBlock, Explanation, trusted_block
 from wireparse.exceptions import InputTypeError
 from wireparse.models import Article, Removal
 from wireparse.profiles import Profile, available_profiles, get_profile
@@ -95,7 +104,8 @@ def explain(
     if language is not None:
         phrase_table(language)
     normal, beyond = _limit(normalize(text), max_chars)
-    blocks = segment(normal)
+    frame = find_frame(text) if STX in text else None
+    blocks, framing = _unframe(normal, frame)
     token = skipped.set([])
     try:
         explained = _explain_blocks(blocks, profile, language)
@@ -105,9 +115,62 @@ def explain(
     if timed_out:
         notes = tuple(f"rule skipped (ran out of time): {rule}" for rule in timed_out)
         explained = attrs.evolve(explained, notes=(*explained.notes, *notes))
+    if framing:
+        explained = _with_frame(explained, framing, frame)
     if beyond is not None:
         explained = _with_beyond(explained, normal, beyond)
     return explained
+
+
+def _unframe(
+    normal: str, frame: Frame | None
+) -> tuple[tuple[Block, ...], tuple[ClassifiedBlock, ...]]:
+    """Segment the text proper of a transmission; its header and trailer lines, removed.
+
+    The frame's lines are blanked before segmenting, so line numbers hold and
+    no paragraph reaches across STX or ETX.
+    """
+    if frame is None:
+        return segment(normal), ()
+    lines = normal.split("\n")
+    last = len(lines) if frame.last is None else min(frame.last, len(lines))
+    framing = []
+    inner = []
+    for number, line in enumerate(lines, start=1):
+        inside = frame.first <= number <= last
+        inner.append(line if inside else "")
+        if not inside and line.strip(" "):
+            rule, reason = (
+                (HEADER_RULE, HEADER_REASON)
+                if number < frame.first
+                else (TRAILER_RULE, TRAILER_REASON)
+            )
+            framing.append(
+                trusted_block(line.strip(" "), (number,), BlockKind.REMOVED, rule, reason)
+            )
+    return segment("\n".join(inner)), tuple(framing)
+
+
+def _with_frame(
+    explained: Explanation, framing: tuple[ClassifiedBlock, ...], frame: Frame | None
+) -> Explanation:
+    """Put a transmission's header and trailer lines around the parsed text, as removed."""
+    first = frame.first if frame is not None else 0
+    header = tuple(b for b in framing if b.line < first)
+    trailer = tuple(b for b in framing if b.line >= first)
+
+    def removals(blocks: tuple[ClassifiedBlock, ...]) -> tuple[Removal, ...]:
+        return tuple(
+            trusted(Removal, text=b.text, line=b.line, rule=b.rule, reason=b.reason) for b in blocks
+        )
+
+    article = explained.article
+    removed = (*removals(header), *article.removed, *removals(trailer))
+    return attrs.evolve(
+        explained,
+        article=attrs.evolve(article, removed=removed),
+        blocks=(*header, *explained.blocks, *trailer),
+    )
 
 
 def _explain_blocks(

@@ -5,7 +5,10 @@ r"""Stage 1: make text comparable without changing what it says.
   so line numbers stay those a reader counts;
 * a byte-order mark, zero-width spaces, soft hyphens, bidi marks and control
   characters (SOH, STX, ETX… as raw wire transmissions carry) are dropped;
-* no-break and other Unicode spaces, and tabs, become a plain space.
+* no-break and other Unicode spaces, and tabs, become a plain space;
+* in a raw wire transmission (IPTC 7901, ANPA-1312), the format codes that
+  open and close its header lines (``^``, ``<``, ``=``) are taken off
+  (:mod:`wireparse._wire`).
 
 Leading spaces are kept (hard-wrapped wire copy marks paragraphs by indenting);
 the segmenter strips them. Quote marks and dashes are kept as they are.
@@ -17,6 +20,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
+
+from wireparse._wire import STX, find_frame, strip_codes
 
 _BREAKS: Final = "\r\x0b\x0c\x85\u2028\u2029"
 # C0/C1 controls but tab and newline; zero-width space; BOM, word joiner, soft hyphen,
@@ -67,10 +72,12 @@ def normalize(text: str) -> str:
     >>> normalize("Burc\u00a0 | 02.05.2025\r\nISTANBUL\ufeff")
     'Burc  | 02.05.2025\nISTANBUL'
     """
+    frame = find_frame(text) if STX in text else None
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     # one scan: each character is replaced on its own, so one pass gives what
     # breaks, then drops, then spaces would give; most text has none at all
-    return _ANY.sub(_replace, text)
+    text = _ANY.sub(_replace, text)
+    return text if frame is None else strip_codes(text, frame)

@@ -61,6 +61,8 @@ RULE_KINDS: Final[Mapping[str, str]] = {
     "caption": "photo caption",
     "trailer": "wire trailer",
     "separator": "separator line",
+    "slug": "slug line",
+    "note": "editors' note",
 }
 RULE_PLACES: Final = ("head", "tail", "anywhere")
 DATE_ORDERS: Final = ("dmy", "mdy", "ymd")
