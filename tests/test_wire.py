@@ -140,3 +140,25 @@ def test_stx_without_soh_is_no_transmission():
     text = "Headline\n\x02^Not a code<\nBody."
     assert find_frame(text) is None
     assert "^Not a code<" in normalize(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\x01", "\x02", "\x03", "\x16", "^", "<", "=", "\r\n", "\n", "\r", " "])
+        | st.text(alphabet="AbC (AP) _-By", max_size=12),
+        max_size=60,
+    ).map("".join)
+)
+def test_any_framing_debris_keeps_every_line_accounted_for(text: str):
+    """SOH, STX, ETX and format codes anywhere, in any order: nothing lost, nothing raised."""
+    article = wireparse.parse(text)
+    assert accounted(text, article)
+    assert wireparse.clean(wireparse.clean(text)) == wireparse.clean(text)
+
+
+def test_frame_cut_short_by_max_chars_is_still_accounted_for():
+    text = "\x01hdr\n\x02^HEAD<\n" + "Body line.\n" * 50 + "\x03trailer\n"
+    article = wireparse.parse(text, max_chars=60)
+    assert article.removed[0].rule == HEADER_RULE
+    assert article.removed[-1].rule == "limit.max_chars"
+    assert article.headline == "HEAD"
