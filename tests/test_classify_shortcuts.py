@@ -168,3 +168,66 @@ class TestBylineShortcuts:
         parts += ["Jane van der Berg", "Ahmed al-Masri", "UPI Staff", "Political Editor", ""]
         for part in parts:
             assert _is_person(part, agencies, tools) == before(part), part
+
+
+def _rule_samples() -> list[str]:
+    """Corpus lines, every rule's own examples spliced in at the start, inside and at the end."""
+    out = _corpus_lines()
+    for tail in (
+        "© 2025 Agency",
+        "(c) Agency",
+        "Copyright 2025 The Associated Press. All rights reserved.",
+        "All rights reserved.",
+        "RIPRODUZIONE RISERVATA © Copyright ANSA",
+        "Archivo - Someone",
+        "A caption - Europa Press - Archivo",
+        "(Kyodo) ==Kyodo",
+        "Photo by Jane Doe/UPI | License Photo",
+        "Архивное фото",
+        "Some text. Архивное фото.",
+        "---",
+        "-30-",
+        "",
+    ):
+        out += [tail, f"Body text {tail}", f"{tail} body text", f"x{tail}", f"{tail}\n{tail}"]
+    return out
+
+
+class TestRuleHit:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_one_search(self, profile):
+        """A match at the start, then the unanchored branches, give what one search gives."""
+        view = compiled(profile)
+        for place, matcher in view.rule_matchers.items():
+            for line in _rule_samples():
+                match = matcher.search(line)
+                want = None if match is None else view.rules[int(match.lastgroup[1:])]
+                assert view.rule_hit(line, place) == want, (place, line)
+
+    def test_branches_of_a_pattern(self):
+        """Top-level alternatives are split where a search would try them, and nowhere else."""
+        from wireparse._compiled import top_branches  # noqa: PLC0415
+
+        assert top_branches("^a|b$") == [("^a", True), ("b$", False)]
+        assert top_branches("(?i)^a|b") == [("(?i:^a)", True), ("(?i:b)", False)]
+        assert top_branches("(?m)^a") == [("(?m:^a)", False)]
+        assert top_branches("(?:^a|b)") == [("(?:^a|b)", False)]
+        assert top_branches(r"[|]|\||[^]|]") == [("[|]", False), (r"\|", False), ("[^]|]", False)]
+        assert top_branches("a(?i)b") is None
+        assert top_branches("(a|b") is None
+
+
+class TestDateLineDigits:
+    def test_no_digit_no_date_line(self):
+        """A line without a digit was never a date line: the check before the words is safe."""
+        import regex  # noqa: PLC0415
+
+        from wireparse._dates import read_date  # noqa: PLC0415
+
+        words = lexicon()
+        months = sorted(words.month_names)[:200]
+        samples = [*_corpus_lines(), *months, *(f"Updated {m}" for m in months)]
+        for text in samples:
+            if regex.search(r"\d", text) is None:
+                for order in ("dmy", "mdy", "ymd"):
+                    assert read_date(text, order=order, lexicon=words) is None, text

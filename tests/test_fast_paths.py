@@ -18,7 +18,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import aa_stories, mutated_stories, noisy_stories, wrapped_stories
-from wireparse._detect import _SAMPLE_CHARS, _known_words, _plain_words, detect_language
+from wireparse._detect import (
+    _SAMPLE_CHARS,
+    _known_words,
+    _plain_words,
+    _word_counts,
+    detect_language,
+)
 from wireparse._normalize import normalize
 from wireparse._phrases import fold, lexicon
 from wireparse._segment import MAX_WRAP_WIDTH, Block, segment
@@ -200,6 +206,15 @@ def test_known_words_are_the_pattern_words(text: str):
     folded = fold(text)
     expected = [word for word in _WORD_PATTERN.findall(folded) if word in plain]
     assert _known_words(folded, plain) == expected
+
+
+@given(_bodies)
+def test_word_counts_are_the_words_counted(text: str):
+    """Counting each distinct token once (and remembering it) counts the words in order."""
+    folded = fold(text)
+    expected = list(Counter(_known_words(folded, _plain_words(lexicon()))).items())
+    assert list(_word_counts(folded, lexicon()).items()) == expected
+    assert list(_word_counts(folded, lexicon()).items()) == expected  # from the memo
 
 
 @given(st.lists(_bodies, min_size=1, max_size=4))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 import regex
@@ -50,6 +50,8 @@ class CompiledProfile:
     datelines: tuple[tuple[DatelineForm, regex.Pattern[str]], ...]
     rules: tuple[Rule, ...]
     rule_matchers: Mapping[str, regex.Pattern[str]]  # place -> the rules that count there
+    # place -> the rules' branches that can match past the line's start (shipped profiles)
+    later_matchers: Mapping[str, regex.Pattern[str] | None] = {}
     timeout: float | None  # seconds a pattern may take on a line: users' profiles only
 
     def rule_hit(self, line: str, place: str) -> Rule | None:
@@ -63,13 +65,18 @@ class CompiledProfile:
         if matcher is None:
             return None
         if self.timeout is None:  # a shipped profile: nothing to guard, nothing to note
-            match = matcher.search(line)
+            # a search tries the line's start first: there every branch may match; past it
+            # only the branches not anchored by "^" can, and searching those alone is fast
+            match = matcher.match(line)
+            if match is None and place in self.later_matchers:
+                later = self.later_matchers[place]
+                match = None if later is None else later.search(line, 1)
         else:
             rule_id = f"{self.profile.name}.rules[{place}]"
             match = run(matcher, line, rule_id=rule_id, timeout=self.timeout, search=True)
         if match is None or match.lastgroup is None:
             return None
-        return self.rules[int(match.lastgroup[1:])]
+        return self.rules[int(match.lastgroup[1:].partition("_")[0])]
 
     def bylines_matching(self, line: str) -> Iterator[tuple[BylineForm, regex.Match[str]]]:
         """Yield each byline form that matches the whole of *line*, in the profile's order."""
@@ -158,11 +165,101 @@ def all_shipped(profile: Profile) -> bool:
     return all(pattern in shipped for pattern in _patterns_of(profile))
 
 
+def top_branches(pattern: str) -> list[tuple[str, bool]] | None:
+    """Return the top-level alternatives of *pattern*, or None when it cannot tell them safely.
+
+    Each comes with whether it opens with "^" (and so matches only at the start
+    of a line: the flags are not multi-line). A leading global flag group becomes
+    a scoped group on each branch. Any other inline flag group, or a pattern it
+    cannot read, gives None.
+    """
+    flags = ""
+    match = _GLOBAL_FLAGS.match(pattern)
+    if match is not None:
+        flags, pattern = match.group(1), pattern[match.end() :]
+    if _INLINE_FLAGS.search(pattern):
+        return None
+    branches = _split_top(pattern)
+    if branches is None:
+        return None
+    anchored = "m" not in flags
+    return [(f"(?{flags}:{b})" if flags else b, anchored and b.startswith("^")) for b in branches]
+
+
+def _set_end(pattern: str, at: int) -> int:
+    """Return the index after the character set opening at *at* ("[^]a-z]"), or -1."""
+    at += 1
+    if pattern[at : at + 1] == "^":
+        at += 1
+    if pattern[at : at + 1] == "]":  # a "]" first in a set is itself
+        at += 1
+    while at < len(pattern):
+        if pattern[at] == "\\":
+            at += 2
+        elif pattern[at] == "]":
+            return at + 1
+        else:
+            at += 1
+    return -1
+
+
+def _split_top(pattern: str) -> list[str] | None:
+    """Split *pattern* at its top-level "|"; None when its brackets do not pair."""
+    branches, depth, start, at = [], 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "[":
+            at = _set_end(pattern, at)
+            if at < 0:
+                return None
+            continue
+        if char == "\\":
+            at += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    if depth != 0:
+        return None
+    branches.append(pattern[start:])
+    return branches
+
+
+def _later(rules: Sequence[Rule], wanted: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """Return the branches of *rules* that may match past a line's start, joined in order.
+
+    A branch opening with "^" matches only at the start (the patterns are not
+    multi-line), which a match at the start has already tried. None: no branch.
+    """
+    parts = []
+    for i, rule in enumerate(rules):
+        if rule.where not in wanted:
+            continue
+        branches = top_branches(rule.pattern)
+        if branches is None:  # not read: the whole rule is searched, as before
+            parts.append(f"(?P<r{i}_0>{scoped(rule.pattern)})")
+            continue
+        parts.extend(
+            f"(?P<r{i}_{k}>{branch})"
+            for k, (branch, anchored) in enumerate(branches)
+            if not anchored
+        )
+    return compile_pattern("|".join(parts)) if parts else None
+
+
+_INLINE_FLAGS: Final = re.compile(r"(?<!\\)\(\?[a-zA-Z]*+[-)]")
+
+
 @functools.lru_cache(maxsize=128)
 def compiled(profile: Profile) -> CompiledProfile:
     """Return the compiled view of *profile* (cached per profile value)."""
     rules = profile.rules
     matchers = {}
+    later: dict[str, regex.Pattern[str] | None] = {}
     for place, wanted in (
         ("head", ("head", "anywhere")),
         ("tail", ("tail", "anywhere")),
@@ -175,6 +272,7 @@ def compiled(profile: Profile) -> CompiledProfile:
         )
         if joined:
             matchers[place] = compile_pattern(joined)
+            later[place] = _later(rules, wanted)
     return CompiledProfile(
         profile=profile,
         sections=frozenset(fold(s) for s in profile.sections),
@@ -182,5 +280,6 @@ def compiled(profile: Profile) -> CompiledProfile:
         datelines=tuple((form, compile_pattern(form.pattern)) for form in profile.datelines),
         rules=rules,
         rule_matchers=matchers,
+        later_matchers=later,
         timeout=None if all_shipped(profile) else USER_PATTERN_TIMEOUT,
     )

@@ -53,6 +53,8 @@ def zone_offsets() -> Mapping[str, int]:
 
 
 _LETTERS: Final = regex.compile(r"\p{L}++")
+# every date read shows its year in digits: a line without one is no date line
+_DIGIT: Final = regex.compile(r"\d")
 _DATE_LINE_CHARS: Final = 100
 
 
@@ -109,7 +111,7 @@ def date_line(
     >>> date_line("Elections set for June 3, 2025", order="mdy", lexicon=lexicon()) is None
     True
     """
-    if len(text) > _DATE_LINE_CHARS:
+    if len(text) > _DATE_LINE_CHARS or _DIGIT.search(text) is None:
         return None
     allowed, update, _published = _date_words(lexicon)
     # words read and folded one by one: most lines fail on their first long word

@@ -253,6 +253,24 @@ def _one_word(token: str) -> bool:
     )
 
 
+def _token_words(token: str, plain: frozenset[str]) -> tuple[tuple[str, ...], bool]:
+    """Return the words of *plain* in one space-separated *token*, and whether it was hard.
+
+    A hard token has something inside it besides one word ("full-scale"): the
+    word pattern reads it.
+    """
+    if token in plain:
+        return (token,), False
+    if token.isalpha():
+        return (), False  # one word, not a function word
+    core = token.strip(_NOT_WORD)
+    if core in plain:
+        return (core,), False
+    if core and not _one_word(core):
+        return tuple(word for word in _WORD.findall(core) if word in plain), True
+    return (), False
+
+
 def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     """Return, in order, the words of *text* (as :data:`_WORD` finds them) that are in *plain*.
 
@@ -268,20 +286,57 @@ def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     found: list[str] = []
     hard = 0
     for token in tokens:
-        if token in plain:
-            found.append(token)
-            continue
-        if token.isalpha():
-            continue  # one word, not a function word
-        core = token.strip(_NOT_WORD)
-        if core in plain:
-            found.append(core)
-        elif core and not _one_word(core):
+        words, is_hard = _token_words(token, plain)
+        if is_hard:
             hard += 1
             if hard > _MAX_HARD_TOKENS:
                 return [word for word in _WORD.findall(text) if word in plain]
-            found.extend(word for word in _WORD.findall(core) if word in plain)
+        found.extend(words)
     return found
+
+
+_TOKENS_KEPT: Final = 1 << 16  # tokens whose words are remembered; then the memo starts afresh
+_TOKEN_CHARS: Final = 40  # longer tokens are read afresh, never remembered
+
+
+@functools.lru_cache(maxsize=8)
+def _token_memo(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Return the memo of :func:`_token_words` for *lexicon*'s function words."""
+    del lexicon  # the key only: each lexicon has its own memo
+    return {}
+
+
+def _word_counts(text: str, lexicon: Lexicon) -> dict[str, int]:
+    """Return how often each function word occurs in *text*, in the order they first occur.
+
+    What :func:`_known_words` finds, counted; but each distinct token is read
+    once per text, and a token met in an earlier story is not read again: the
+    words of a language recur from story to story.
+    """
+    plain = _plain_words(lexicon)
+    tokens = text.split()
+    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
+        return Counter(word for word in _WORD.findall(text) if word in plain)
+    memo = _token_memo(lexicon)
+    counts: dict[str, int] = {}
+    hard = 0
+    # distinct tokens in the order they first occur: their words then first occur in order too
+    for token, times in Counter(tokens).items():
+        found = memo.get(token)
+        if found is None:
+            found = _token_words(token, plain)
+            if len(token) <= _TOKEN_CHARS:
+                if len(memo) >= _TOKENS_KEPT:
+                    memo.clear()
+                memo[token] = found
+        words, is_hard = found
+        if is_hard:
+            hard += times
+        for word in words:
+            counts[word] = counts.get(word, 0) + times
+    if hard > _MAX_HARD_TOKENS:  # as many hard tokens as that: the pattern reads the text once
+        return Counter(word for word in _WORD.findall(text) if word in plain)
+    return counts
 
 
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
@@ -298,11 +353,11 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _known_words(fold("\n".join(sample)[:_SAMPLE_CHARS]), _plain_words(lexicon))
+    words = _word_counts(fold("\n".join(sample)[:_SAMPLE_CHARS]), lexicon)
     known = lexicon.function_words
     counts: dict[str, float] = {}
     # in the order the words first occur: the sums are of floats
-    for word, times in Counter(words).items():
+    for word, times in words.items():
         owners = known[word]
         # a word several languages share ("de", "en") tells little: split its weight
         for code in owners:
