@@ -231,3 +231,25 @@ class TestDateLineDigits:
             if regex.search(r"\d", text) is None:
                 for order in ("dmy", "mdy", "ymd"):
                     assert read_date(text, order=order, lexicon=words) is None, text
+
+
+class TestBylineMemo:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_read_afresh(self, profile):
+        """The byline remembered from the last line gives what reading it afresh gives."""
+        from wireparse._extract import byline  # noqa: PLC0415
+
+        view = compiled(profile)
+        for line in _corpus_lines():
+            first = byline.match_byline(line, view, lexicon())
+            again = byline.match_byline(line, view, lexicon())
+            byline._last_found = None
+            fresh = byline.match_byline(line, view, lexicon())
+            assert (first is None) == (fresh is None) == (again is None), line
+            if first is not None and fresh is not None and again is not None:
+                assert first[0] == again[0] == fresh[0]
+                assert first[2] == again[2] == fresh[2]
+                assert first[1].span() == fresh[1].span()
+                result = byline.read_byline(line, again[1], lexicon(), profile)
+                byline._last_found = None
+                assert result == byline.read_byline(line, again[1], lexicon(), profile)

@@ -36,8 +36,14 @@ class _Dates:
 
 def _grouped(blocks: Sequence[ClassifiedBlock]) -> dict[BlockKind, list[ClassifiedBlock]]:
     by_kind: dict[BlockKind, list[ClassifiedBlock]] = {}
+    last = None
+    group: list[ClassifiedBlock] = []
     for block in blocks:
-        by_kind.setdefault(block.kind, []).append(block)
+        kind = block.kind
+        if kind is not last:  # an enum hashes in Python: look a kind up only where it changes
+            group = by_kind.setdefault(kind, [])
+            last = kind
+        group.append(block)
     return by_kind
 
 

@@ -30,7 +30,7 @@ from wireparse._dates import date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
-from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
+from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_blocks
 from wireparse.profiles import DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
@@ -110,7 +110,7 @@ class _Classifier:
         self.profile = profile
         self.lexicon = lexicon
         self.texts = [block.text for block in blocks]
-        self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
+        self.noise = lexicon.noise_of(self.texts, prefer=language)
         self.roles: list[_Role | None] = [None] * len(blocks)
         self._dateline_cache: dict[int, tuple[_Found, _Found]] = {}
 
@@ -298,8 +298,8 @@ class _Classifier:
         return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
-        return tuple(
-            trusted_block(block.text, block.lines, *(role or _BODY))
+        return trusted_blocks(
+            (block.text, block.lines, *(role or _BODY))
             for block, role in zip(self.blocks, self.roles, strict=True)
         )
 

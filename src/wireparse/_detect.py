@@ -18,6 +18,7 @@ The language of the body comes from the phrase tables' function words.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -299,19 +300,47 @@ _TOKENS_KEPT: Final = 1 << 16  # tokens whose words are remembered; then the mem
 _TOKEN_CHARS: Final = 40  # longer tokens are read afresh, never remembered
 
 
+class _Memo:
+    """What tokens gave, remembered across stories (the words of a language recur)."""
+
+    __slots__ = ("nothing", "words")
+
+    def __init__(self) -> None:
+        # tokens that give no function word and are not hard: most tokens of a text
+        self.nothing: set[str] = set()
+        # every other token: its function words, and whether it was hard
+        self.words: dict[str, tuple[tuple[str, ...], bool]] = {}
+
+    def read(self, token: str, plain: frozenset[str]) -> tuple[tuple[str, ...], bool]:
+        """Return :func:`_token_words` of *token*, remembering short tokens."""
+        found = self.words.get(token)
+        if found is not None:
+            return found
+        found = _token_words(token, plain)
+        if len(token) <= _TOKEN_CHARS:
+            if len(self.words) + len(self.nothing) >= _TOKENS_KEPT:
+                self.words.clear()
+                self.nothing.clear()
+            if found[0] or found[1]:
+                self.words[token] = found
+            else:
+                self.nothing.add(token)
+        return found
+
+
 @functools.lru_cache(maxsize=8)
-def _token_memo(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], bool]]:
+def _token_memo(lexicon: Lexicon) -> _Memo:
     """Return the memo of :func:`_token_words` for *lexicon*'s function words."""
     del lexicon  # the key only: each lexicon has its own memo
-    return {}
+    return _Memo()
 
 
 def _word_counts(text: str, lexicon: Lexicon) -> dict[str, int]:
     """Return how often each function word occurs in *text*, in the order they first occur.
 
-    What :func:`_known_words` finds, counted; but each distinct token is read
-    once per text, and a token met in an earlier story is not read again: the
-    words of a language recur from story to story.
+    What :func:`_known_words` finds, counted; but tokens known to give nothing
+    are dropped at once, each other distinct token is read once per text, and
+    a token met in an earlier story is not read again.
     """
     plain = _plain_words(lexicon)
     tokens = text.split()
@@ -321,15 +350,8 @@ def _word_counts(text: str, lexicon: Lexicon) -> dict[str, int]:
     counts: dict[str, int] = {}
     hard = 0
     # distinct tokens in the order they first occur: their words then first occur in order too
-    for token, times in Counter(tokens).items():
-        found = memo.get(token)
-        if found is None:
-            found = _token_words(token, plain)
-            if len(token) <= _TOKEN_CHARS:
-                if len(memo) >= _TOKENS_KEPT:
-                    memo.clear()
-                memo[token] = found
-        words, is_hard = found
+    for token, times in Counter(itertools.filterfalse(memo.nothing.__contains__, tokens)).items():
+        words, is_hard = memo.read(token, plain)
         if is_hard:
             hard += times
         for word in words:

@@ -371,6 +371,31 @@ class Lexicon:
             self._recent[line, prefer] = hit
         return hit
 
+    def noise_of(self, lines: Sequence[str], prefer: str | None = None) -> list[NoiseHit | None]:
+        """Return :meth:`noise` of every one of *lines*.
+
+        A line opening with plain ASCII that no phrase shares is decided here,
+        without a call per line: most lines of a story.
+        """
+        openings = self._openings
+        noise = self.noise
+        out: list[NoiseHit | None] = []
+        for line in lines:
+            head = line[: _PEEK + 1]  # as _plainly_not_noise reads it
+            if head.isascii() and head[:1].isalnum():
+                low = head[:_PEEK].lower()
+                if not (
+                    low[:5] in openings
+                    or low[:4] in openings
+                    or low[:3] in openings
+                    or low[:2] in openings
+                    or low[:1] in openings
+                ):
+                    out.append(None)
+                    continue
+            out.append(noise(line, prefer))
+        return out
+
     def _plainly_not_noise(self, line: str) -> bool:
         """Return True for a line whose plain ASCII opening no phrase shares: most lines.
 

@@ -9,6 +9,7 @@ to one rule in one data file.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 from attrs import field, frozen, validators
@@ -88,6 +89,30 @@ def trusted_block(
     _SET_RULE(block, rule)
     _SET_REASON(block, reason)
     return block
+
+
+def trusted_blocks(
+    rows: Iterable[tuple[str, tuple[int, ...], BlockKind, str, str]],
+) -> tuple[ClassifiedBlock, ...]:
+    """Return :func:`trusted_block` of every row (text, lines, kind, rule, reason), in order."""
+    new, cls = object.__new__, ClassifiedBlock
+    set_text, set_lines, set_kind, set_rule, set_reason = (
+        _SET_TEXT,
+        _SET_LINES,
+        _SET_KIND,
+        _SET_RULE,
+        _SET_REASON,
+    )
+    out = []
+    for text, lines, kind, rule, reason in rows:
+        block: ClassifiedBlock = new(cls)
+        set_text(block, text)
+        set_lines(block, lines)
+        set_kind(block, kind)
+        set_rule(block, rule)
+        set_reason(block, reason)
+        out.append(block)
+    return tuple(out)
 
 
 def _blocks(values: Any) -> tuple[ClassifiedBlock, ...]:  # noqa: ANN401 - validated item by item

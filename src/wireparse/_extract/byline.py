@@ -161,19 +161,30 @@ def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> boo
     return key in agencies or key in roles or any(w in agencies or w in roles for w in words)
 
 
-def match_byline(
-    line: str, profile: CompiledProfile, lexicon: Lexicon
-) -> tuple[BylineForm, regex.Match[str], tuple[str, ...]] | None:
+_Matched = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
+# the last byline found, with what it was found with: the classifier finds the byline
+# line, then the assembler reads the same line again
+_last_found: tuple[str, CompiledProfile, Lexicon, _Matched] | None = None
+
+
+def match_byline(line: str, profile: CompiledProfile, lexicon: Lexicon) -> _Matched | None:
     """Return the first byline form that matches *line* and names people (or only an agency).
 
     A form whose ``authors`` do not read as names ("By Monday, the talks…") is
     passed over for the next one.
     """
+    global _last_found  # noqa: PLW0603 - a one-entry memo of a pure function
+    last = _last_found
+    if last is not None and last[1] is profile and last[2] is lexicon and last[0] == line:
+        return last[3]
     for form, match in profile.bylines_matching(line):
         raw = match.group("authors") if "authors" in match.re.groupindex else None
         authors = split_authors(raw or "", lexicon, profile.profile)
         if authors is not None:
-            return form, match, authors
+            found = (form, match, authors)
+            if profile.timeout is None:  # a user's pattern that runs out of time is noted each time
+                _last_found = (line, profile, lexicon, found)
+            return found
     return None
 
 
@@ -186,7 +197,11 @@ def read_byline(
 ) -> BylineResult:
     """Build the byline and its dates from a line its form matched."""
     groups = match.groupdict()
-    authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()  # already checked
+    last = _last_found
+    if last is not None and last[3][1] is match and last[2] is lexicon:  # found by match_byline
+        authors: tuple[str, ...] = last[3][2]
+    else:
+        authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()
     published = updated = None
     if groups.get("published"):
         published = read_date(
