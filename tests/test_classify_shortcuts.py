@@ -253,3 +253,35 @@ class TestBylineMemo:
                 result = byline.read_byline(line, again[1], lexicon(), profile)
                 byline._last_found = None
                 assert result == byline.read_byline(line, again[1], lexicon(), profile)
+
+
+def _dateline_reference(view, line: str, *, standalone: bool):
+    """The first form of the asked kind, trying every form on the line afresh."""
+    for form, pattern in view.datelines:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        whole = not line[match.end() :].strip()
+        if standalone and whole:
+            return form, match
+        if not standalone and not form.standalone and not whole:
+            return form, match
+    return None
+
+
+class TestDatelineMemo:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_trying_every_form(self, profile):
+        """Datelines remembered from earlier calls are those the forms give afresh."""
+        view = compiled(profile)
+        lines = _corpus_lines()
+        for _round in range(2):  # the second round answers from the memo
+            for line in lines:
+                for standalone in (False, True):
+                    got = view.dateline(line, standalone=standalone)
+                    want = _dateline_reference(view, line, standalone=standalone)
+                    assert (got is None) == (want is None), line
+                    if got is not None and want is not None:
+                        assert got[0] == want[0]
+                        assert got[1].span() == want[1].span()
+                        assert got[1].groupdict() == want[1].groupdict()
