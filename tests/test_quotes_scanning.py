@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 
 from strategies import quote_noise
 from wireparse._extract._quote_language import _categories
-from wireparse._extract._quote_marks import find_all_spans
+from wireparse._extract._quote_marks import (
+    _MARK,
+    _MARK_CHARS,
+    _MARK_UNDOUBLED,
+    _UNDOUBLED_CHARS,
+    _places,
+    find_all_spans,
+)
 from wireparse._extract.quotes import extract_quotes, find_spans
 from wireparse._phrases import lexicon
 
@@ -114,3 +121,15 @@ def test_the_category_classes_are_regexs_own() -> None:
     assert re.fullmatch(f"[{names['Lu']}][{names['Ll']}][{names['Lo']}]", "𝐀𝐚\U00020000")
     unread = _characters(0x40000, 0xE0000) + _characters(0xE1000, 0x110000)
     assert regex.search(r"[\p{L}\p{M}\s]", unread) is None
+
+
+def test_the_mark_characters_are_what_the_mark_pattern_finds() -> None:
+    # marks are found with str.find, one character at a time; the pattern stays the reference
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert set(_MARK_CHARS) == set(_MARK.findall(every))
+    assert set(_UNDOUBLED_CHARS) == set(_MARK_UNDOUBLED.findall(every))
+    text = "a ``b'' c' “d” ‘e’ «f» 「g」 \"h\" „i“"
+    assert _places(text) == [m.start() for m in _MARK.finditer(text)]
+    assert _places(text.replace("``", "")) == [
+        m.start() for m in _MARK_UNDOUBLED.finditer(text.replace("``", ""))
+    ]

@@ -116,7 +116,7 @@ def explain(
         notes = tuple(f"rule skipped (ran out of time): {rule}" for rule in timed_out)
         explained = attrs.evolve(explained, notes=(*explained.notes, *notes))
     if framing:
-        explained = _with_frame(explained, framing, frame)
+        explained = _with_frame(explained, framing)
     if beyond is not None:
         explained = _with_beyond(explained, normal, beyond)
     return explained
@@ -151,13 +151,10 @@ def _unframe(
     return segment("\n".join(inner)), tuple(framing)
 
 
-def _with_frame(
-    explained: Explanation, framing: tuple[ClassifiedBlock, ...], frame: Frame | None
-) -> Explanation:
+def _with_frame(explained: Explanation, framing: tuple[ClassifiedBlock, ...]) -> Explanation:
     """Put a transmission's header and trailer lines around the parsed text, as removed."""
-    first = frame.first if frame is not None else 0
-    header = tuple(b for b in framing if b.line < first)
-    trailer = tuple(b for b in framing if b.line >= first)
+    header = tuple(b for b in framing if b.rule == HEADER_RULE)
+    trailer = tuple(b for b in framing if b.rule != HEADER_RULE)
 
     def removals(blocks: tuple[ClassifiedBlock, ...]) -> tuple[Removal, ...]:
         return tuple(

@@ -131,7 +131,7 @@ def _name_pattern(particles: tuple[str, ...], *, astral: bool) -> re.Pattern[str
         rf"|[{letter}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*+)"
     )
     unit = rf"(?:(?:al|el|Al|El)-)?+{upper}{rest}"
-    words = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    words = _trie(particles)  # one pass over a trie, not one try per particle
     particle = rf"(?:{words})[ ](?={upper}|(?:{words})[ ])" if particles else "(?!)"
     return re.compile(rf"{upper}(?<![{letter}]{upper}){rest}(?:[ ](?:{particle})*+{unit})*+")
 
