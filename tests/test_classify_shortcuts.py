@@ -233,26 +233,51 @@ class TestDateLineDigits:
                     assert read_date(text, order=order, lexicon=words) is None, text
 
 
-class TestBylineMemo:
-    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
-    def test_same_as_read_afresh(self, profile):
-        """The byline remembered from the last line gives what reading it afresh gives."""
-        from wireparse._extract import byline  # noqa: PLC0415
+class TestHandedOn:
+    @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+    def test_same_as_read_afresh(self, path):
+        """What the classifier hands on is what the assembler would read on the lines itself."""
+        import attrs  # noqa: PLC0415
 
-        view = compiled(profile)
-        for line in _corpus_lines():
-            first = byline.match_byline(line, view, lexicon())
-            again = byline.match_byline(line, view, lexicon())
-            byline._last_found = None
-            fresh = byline.match_byline(line, view, lexicon())
-            assert (first is None) == (fresh is None) == (again is None), line
-            if first is not None and fresh is not None and again is not None:
-                assert first[0] == again[0] == fresh[0]
-                assert first[2] == again[2] == fresh[2]
-                assert first[1].span() == fresh[1].span()
-                result = byline.read_byline(line, again[1], lexicon(), profile)
-                byline._last_found = None
-                assert result == byline.read_byline(line, again[1], lexicon(), profile)
+        from wireparse._assemble import assemble  # noqa: PLC0415
+        from wireparse._classify import classify  # noqa: PLC0415
+        from wireparse._normalize import normalize  # noqa: PLC0415
+        from wireparse.blocks import byline_found, datelines_found  # noqa: PLC0415
+
+        blocks = segment(normalize(path.read_text(encoding="utf-8")))
+        for profile in builtin_profiles():
+            view = compiled(profile)
+            classified = classify(blocks, view, lexicon())
+            # rebuilt by the checking constructor: equal blocks with nothing handed on
+            fresh = tuple(attrs.evolve(block) for block in classified)
+            assert fresh == classified
+            assert not any(byline_found(b) or datelines_found(b) for b in fresh)
+            handed = [b for b in classified if byline_found(b) or datelines_found(b)]
+            got = assemble(classified, view, lexicon(), agency=None, language=None)
+            want = assemble(fresh, view, lexicon(), agency=None, language=None)
+            assert got == want, (path.name, profile.name, len(handed))
+
+    def test_not_part_of_the_value(self):
+        """A block with something handed on prints, compares and pickles as one without."""
+        import pickle  # noqa: PLC0415
+
+        from wireparse.blocks import (  # noqa: PLC0415
+            BlockKind,
+            ClassifiedBlock,
+            datelines_found,
+            hand_on_datelines,
+        )
+
+        block = ClassifiedBlock(text="ISTANBUL", lines=(1,), kind=BlockKind.DATELINE, rule="x")
+        plain = ClassifiedBlock(text="ISTANBUL", lines=(1,), kind=BlockKind.DATELINE, rule="x")
+        hand_on_datelines(block, (None, None))
+        assert datelines_found(block) == (None, None)
+        assert block == plain
+        assert repr(block) == repr(plain)
+        assert hash(block) == hash(plain)
+        again = pickle.loads(pickle.dumps(block))  # noqa: S301 - our own data
+        assert again == plain
+        assert datelines_found(again) is None
 
 
 def _dateline_reference(view, line: str, *, standalone: bool):
@@ -269,19 +294,17 @@ def _dateline_reference(view, line: str, *, standalone: bool):
     return None
 
 
-class TestDatelineMemo:
+class TestDatelineForms:
     @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
     def test_same_as_trying_every_form(self, profile):
-        """Datelines remembered from earlier calls are those the forms give afresh."""
+        """The datelines of one run of the forms are those each form gives afresh."""
         view = compiled(profile)
-        lines = _corpus_lines()
-        for _round in range(2):  # the second round answers from the memo
-            for line in lines:
-                for standalone in (False, True):
-                    got = view.dateline(line, standalone=standalone)
-                    want = _dateline_reference(view, line, standalone=standalone)
-                    assert (got is None) == (want is None), line
-                    if got is not None and want is not None:
-                        assert got[0] == want[0]
-                        assert got[1].span() == want[1].span()
-                        assert got[1].groupdict() == want[1].groupdict()
+        for line in _corpus_lines():
+            for standalone in (False, True):
+                got = view.dateline(line, standalone=standalone)
+                want = _dateline_reference(view, line, standalone=standalone)
+                assert (got is None) == (want is None), line
+                if got is not None and want is not None:
+                    assert got[0] == want[0]
+                    assert got[1].span() == want[1].span()
+                    assert got[1].groupdict() == want[1].groupdict()

@@ -16,7 +16,7 @@ from wireparse._extract.dateline import split_dateline, standalone_dateline
 from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
 from wireparse._trusted import trusted
-from wireparse.blocks import BlockKind, ClassifiedBlock
+from wireparse.blocks import BlockKind, ClassifiedBlock, byline_found, datelines_found
 from wireparse.models import Article, Byline, Dateline, Removal
 
 
@@ -54,9 +54,9 @@ def _byline(
     prefer: Sequence[str],
 ) -> tuple[Byline | None, _Dates]:
     for block in blocks[:1]:
-        found = match_byline(block.text, profile, lexicon)
+        found = byline_found(block) or match_byline(block.text, profile, lexicon)
         if found is not None:
-            result = read_byline(block.text, found[1], lexicon, profile.profile, prefer)
+            result = read_byline(block.text, found, lexicon, profile.profile, prefer)
             return result.byline, _Dates(result.published, result.updated)
     return None, _Dates(None, None)
 
@@ -65,14 +65,17 @@ def _dateline(
     by_kind: dict[BlockKind, list[ClassifiedBlock]], profile: CompiledProfile
 ) -> tuple[Dateline | None, list[str]]:
     """Return the dateline and the body, with an inline dateline split off the first paragraph."""
-    body = [b.text for b in by_kind.get(BlockKind.BODY, ())]
+    blocks = by_kind.get(BlockKind.BODY, [])
+    body = [b.text for b in blocks]
     for block in by_kind.get(BlockKind.DATELINE, ())[:1]:
-        standalone = profile.dateline(block.text, standalone=True)
+        found = datelines_found(block)  # read by the classifier, or else read here
+        standalone = profile.dateline(block.text, standalone=True) if found is None else found[1]
         if standalone is not None:
             return standalone_dateline(block.text, standalone[1]), body
         return Dateline(location=block.text, raw=block.text), body
     if body:
-        inline = profile.dateline(body[0], standalone=False)
+        found = datelines_found(blocks[0])
+        inline = profile.dateline(body[0], standalone=False) if found is None else found[0]
         if inline is not None:
             dateline, body[0] = split_dateline(body[0], inline[1])
             return dateline, body

@@ -30,8 +30,14 @@ from wireparse._dates import date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
-from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_blocks
-from wireparse.profiles import DatelineForm, Rule
+from wireparse.blocks import (
+    BlockKind,
+    ClassifiedBlock,
+    hand_on_byline,
+    hand_on_datelines,
+    trusted_blocks,
+)
+from wireparse.profiles import BylineForm, DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
@@ -56,6 +62,8 @@ _HEADLINE_CHARS: Final = 300
 _Role = tuple[BlockKind, str, str]
 #: A dateline form that matched a line, and its match; or None.
 _Found = tuple[DatelineForm, regex.Match[str]] | None
+#: A byline form that matched a line, its match, and the people it names.
+_BylineFound = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
 _BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
 _TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
 _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
@@ -113,6 +121,8 @@ class _Classifier:
         self.noise = lexicon.noise_of(self.texts, prefer=language)
         self.roles: list[_Role | None] = [None] * len(blocks)
         self._dateline_cache: dict[int, tuple[_Found, _Found]] = {}
+        # the byline line's index and what its form found there
+        self._byline: tuple[int, _BylineFound] | None = None
 
     def _edge_noise(self, index: int, place: str) -> _Role | None:
         rule = self.profile.rule_hit(self.texts[index], place)
@@ -216,6 +226,7 @@ class _Classifier:
         for position, index in enumerate(content[:BYLINE_REACH]):
             found = match_byline(self.texts[index], self.profile, self.lexicon)
             if found is not None:
+                self._byline = (index, found)
                 return position, found[0].id
         return None
 
@@ -298,10 +309,22 @@ class _Classifier:
         return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
-        return trusted_blocks(
+        """Return the classified blocks, with what was read on their lines handed on.
+
+        The assembler then reads no byline or dateline line again. A user's
+        profile hands nothing on: its patterns run again there, so one that runs
+        out of time is noted as often as it ever was.
+        """
+        out = trusted_blocks(
             (block.text, block.lines, *(role or _BODY))
             for block, role in zip(self.blocks, self.roles, strict=True)
         )
+        if self.profile.timeout is None:
+            if self._byline is not None:
+                hand_on_byline(out[self._byline[0]], self._byline[1])
+            for index, found in self._dateline_cache.items():
+                hand_on_datelines(out[index], found)
+        return out
 
 
 def classify(

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 import regex
-from attrs import field, frozen
+from attrs import frozen
 
 from wireparse._phrases import fold
 from wireparse._safety import USER_PATTERN_TIMEOUT, run
@@ -29,8 +29,6 @@ from wireparse.profiles import (
 
 #: A dateline form that matched a line, and its match; or None.
 _Found = tuple[DatelineForm, regex.Match[str]] | None
-_RECENT_LINES: Final = 256  # lines whose datelines a profile remembers; then it starts afresh
-_RECENT_CHARS: Final = 1000  # longer lines are read afresh, never remembered
 _GLOBAL_FLAGS: Final = re.compile(r"^\(\?([a-zA-Z]++)\)")
 
 
@@ -55,9 +53,6 @@ class CompiledProfile:
     # place -> the rules' branches that can match past the line's start (shipped profiles)
     later_matchers: Mapping[str, regex.Pattern[str] | None] = {}
     timeout: float | None  # seconds a pattern may take on a line: users' profiles only
-    # the datelines of recent lines (shipped profiles): the assembler asks again about
-    # the lines the classifier read
-    recent: dict[str, tuple[_Found, _Found]] = field(factory=dict, eq=False, repr=False, hash=False)
 
     def rule_hit(self, line: str, place: str) -> Rule | None:
         """Return the first rule that counts at *place* and is found in *line*, or None.
@@ -132,9 +127,6 @@ class CompiledProfile:
         """
         if self.timeout is not None:
             return self.dateline(line, standalone=False), self.dateline(line, standalone=True)
-        known = self.recent.get(line)
-        if known is not None:
-            return known
         inline: _Found = None
         alone: _Found = None
         for form, pattern in self.datelines:
@@ -148,10 +140,6 @@ class CompiledProfile:
                 inline = (form, match)
             if inline is not None and alone is not None:
                 break
-        if len(line) <= _RECENT_CHARS:
-            if len(self.recent) >= _RECENT_LINES:
-                self.recent.clear()
-            self.recent[line] = (inline, alone)
         return inline, alone
 
     def is_section(self, line: str) -> bool:

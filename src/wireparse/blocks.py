@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
 from wireparse._convert import to_str_tuple
 from wireparse.models import Article
+
+if TYPE_CHECKING:
+    import regex
+
+    from wireparse.profiles import BylineForm, DatelineForm
+
+    #: A byline form that matched a line, its match, and the people it names.
+    BylineFound = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
+    #: A dateline form that matched a line, and its match; or None.
+    DatelineFound = tuple[DatelineForm, regex.Match[str]] | None
 
 __all__ = ["BlockKind", "ClassifiedBlock", "Explanation"]
 
@@ -41,8 +51,23 @@ def _lines(values: Any) -> tuple[int, ...]:  # noqa: ANN401 - validated item by 
     return out
 
 
+class _Found:
+    """What the classifier read on a block's line, handed on to the assembler of the same parse.
+
+    Slots, not fields: no part of the block's value (its repr, equality, hash,
+    pickle or ``attrs.fields``). A block built any other way has them unset;
+    the assembler then reads its line itself.
+    """
+
+    __slots__ = ("_byline_found", "_datelines_found")
+
+    _byline_found: BylineFound
+    # the inline and the standalone dateline of the line (shipped profiles' forms)
+    _datelines_found: tuple[DatelineFound, DatelineFound]
+
+
 @frozen(kw_only=True)
-class ClassifiedBlock:
+class ClassifiedBlock(_Found):
     """One block of the input with the role it was given.
 
     Attributes:
@@ -72,6 +97,28 @@ class ClassifiedBlock:
 _SET_TEXT, _SET_LINES, _SET_KIND, _SET_RULE, _SET_REASON = (
     ClassifiedBlock.__dict__[name].__set__ for name in ("text", "lines", "kind", "rule", "reason")
 )
+_SET_BYLINE_FOUND = _Found.__dict__["_byline_found"].__set__
+_SET_DATELINES_FOUND = _Found.__dict__["_datelines_found"].__set__
+
+
+def hand_on_byline(block: ClassifiedBlock, found: BylineFound) -> None:
+    """Keep on *block* the byline the classifier found on its line."""
+    _SET_BYLINE_FOUND(block, found)
+
+
+def hand_on_datelines(block: ClassifiedBlock, found: tuple[DatelineFound, DatelineFound]) -> None:
+    """Keep on *block* the inline and the standalone dateline the classifier read on its line."""
+    _SET_DATELINES_FOUND(block, found)
+
+
+def byline_found(block: ClassifiedBlock) -> BylineFound | None:
+    """Return the byline the classifier found on *block*'s line, or None (not handed on)."""
+    return getattr(block, "_byline_found", None)
+
+
+def datelines_found(block: ClassifiedBlock) -> tuple[DatelineFound, DatelineFound] | None:
+    """Return the datelines the classifier read on *block*'s line, or None (not handed on)."""
+    return getattr(block, "_datelines_found", None)
 
 
 def trusted_block(

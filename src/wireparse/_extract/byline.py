@@ -162,9 +162,6 @@ def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> boo
 
 
 _Matched = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
-# the last byline found, with what it was found with: the classifier finds the byline
-# line, then the assembler reads the same line again
-_last_found: tuple[str, CompiledProfile, Lexicon, _Matched] | None = None
 
 
 def match_byline(line: str, profile: CompiledProfile, lexicon: Lexicon) -> _Matched | None:
@@ -173,35 +170,24 @@ def match_byline(line: str, profile: CompiledProfile, lexicon: Lexicon) -> _Matc
     A form whose ``authors`` do not read as names ("By Monday, the talks…") is
     passed over for the next one.
     """
-    global _last_found  # noqa: PLW0603 - a one-entry memo of a pure function
-    last = _last_found
-    if last is not None and last[1] is profile and last[2] is lexicon and last[0] == line:
-        return last[3]
     for form, match in profile.bylines_matching(line):
         raw = match.group("authors") if "authors" in match.re.groupindex else None
         authors = split_authors(raw or "", lexicon, profile.profile)
         if authors is not None:
-            found = (form, match, authors)
-            if profile.timeout is None:  # a user's pattern that runs out of time is noted each time
-                _last_found = (line, profile, lexicon, found)
-            return found
+            return form, match, authors
     return None
 
 
 def read_byline(
     text: str,
-    match: regex.Match[str],
+    found: _Matched,
     lexicon: Lexicon,
     profile: Profile,
     prefer: Sequence[str] = (),
 ) -> BylineResult:
-    """Build the byline and its dates from a line its form matched."""
+    """Build the byline and its dates from what :func:`match_byline` found on a line."""
+    _form, match, authors = found
     groups = match.groupdict()
-    last = _last_found
-    if last is not None and last[3][1] is match and last[2] is lexicon:  # found by match_byline
-        authors: tuple[str, ...] = last[3][2]
-    else:
-        authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()
     published = updated = None
     if groups.get("published"):
         published = read_date(
