@@ -18,11 +18,12 @@ The language of the body comes from the phrase tables' function words.
 from __future__ import annotations
 
 import functools
-import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import filterfalse, repeat
 from typing import Any, Final
 
 import regex
@@ -237,6 +238,7 @@ _NOT_WORD: Final = (
     + "\u2026\u2039\u203a\u00b7\u2022"
 )
 _MAX_HARD_TOKENS: Final = 32  # more tokens than this need the word pattern: run it once
+_LEAST_GAP: Final = 1e-6  # scores this close may differ by the float sums' rounding alone
 _LONG_TOKEN: Final = 16  # tokens this long on average: the text is not split by spaces
 
 
@@ -296,69 +298,112 @@ def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     return found
 
 
-_TOKENS_KEPT: Final = 1 << 16  # tokens whose words are remembered; then the memo starts afresh
-_TOKEN_CHARS: Final = 40  # longer tokens are read afresh, never remembered
+# What :data:`_NOT_WORD` holds can never be in a word, so it can become a space: the
+# words stay as they were. The ASCII ones as bytes (a translation in C), the others by name.
+_ASCII_BREAKS: Final = bytes(
+    ord(" ") if chr(code).isascii() and chr(code) in _NOT_WORD else code for code in range(256)
+)
+_WIDE_BREAKS: Final = tuple(char for char in _NOT_WORD if not char.isascii())
+_APOSTROPHES: Final = ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
 
 
-class _Memo:
-    """What tokens gave, remembered across stories (the words of a language recur)."""
-
-    __slots__ = ("nothing", "words")
-
-    def __init__(self) -> None:
-        # tokens that give no function word and are not hard: most tokens of a text
-        self.nothing: set[str] = set()
-        # every other token: its function words, and whether it was hard
-        self.words: dict[str, tuple[tuple[str, ...], bool]] = {}
-
-    def read(self, token: str, plain: frozenset[str]) -> tuple[tuple[str, ...], bool]:
-        """Return :func:`_token_words` of *token*, remembering short tokens."""
-        found = self.words.get(token)
-        if found is not None:
-            return found
-        found = _token_words(token, plain)
-        if len(token) <= _TOKEN_CHARS:
-            if len(self.words) + len(self.nothing) >= _TOKENS_KEPT:
-                self.words.clear()
-                self.nothing.clear()
-            if found[0] or found[1]:
-                self.words[token] = found
-            else:
-                self.nothing.add(token)
-        return found
+def _spaced(text: str) -> str:
+    """Return *text* with every character of :data:`_NOT_WORD` made a space."""
+    text = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_BREAKS)
+        .decode("utf-8", "surrogatepass")
+    )
+    if not text.isascii():
+        for char in _WIDE_BREAKS:
+            if char in text:
+                text = text.replace(char, " ")
+    return text
 
 
-@functools.lru_cache(maxsize=8)
-def _token_memo(lexicon: Lexicon) -> _Memo:
-    """Return the memo of :func:`_token_words` for *lexicon*'s function words."""
-    del lexicon  # the key only: each lexicon has its own memo
-    return _Memo()
+def _plain_tokens(text: str, tokens: list[str]) -> bool:
+    """Return True when each of *tokens* (*text* split) is one word: letters, perhaps apostrophes.
+
+    Such a token is a function word exactly when it is one. An apostrophe
+    opening a token is no part of its word: then False.
+    """
+    letters = "".join(tokens)
+    if letters.isalpha():
+        return True
+    for mark in _APOSTROPHES:
+        if mark in letters:
+            letters = letters.replace(mark, "")
+            at = text.find(mark)
+            while at >= 0:
+                if at == 0 or text[at - 1].isspace():
+                    return False
+                at = text.find(mark, at + 1)
+    return letters.isalpha()
+
+
+def _counted(text: str, lexicon: Lexicon) -> Counter[str]:
+    """Return how often each function word occurs in *text* as a word :data:`_WORD` finds.
+
+    The words come in no particular order. What can be no part of a word
+    (punctuation, digits) becomes a space first; then most texts are words
+    between spaces, and C-level filters count them. Otherwise the tokens that
+    are more than one word are read one by one, as :func:`_token_words` reads them.
+    """
+    plain = _plain_words(lexicon)
+    spaced = _spaced(text)
+    tokens = spaced.split()
+    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
+        return Counter(filter(plain.__contains__, _WORD.findall(text)))
+    words = list(filter(plain.__contains__, tokens))
+    if _plain_tokens(spaced, tokens):
+        return Counter(words)
+    # the rest that is more than one word: an apostrophe or a mark first, something inside
+    others = [token for token in filterfalse(plain.__contains__, tokens) if not token.isalpha()]
+    cores = list(map(str.strip, others, repeat(_NOT_WORD)))
+    words += filter(plain.__contains__, cores)
+    hard = [
+        core
+        for core in filterfalse(plain.__contains__, cores)
+        if core and not core.isalpha() and not _one_word(core)
+    ]
+    if len(hard) > _MAX_HARD_TOKENS:  # as many as that: the pattern reads the text once
+        return Counter(filter(plain.__contains__, _WORD.findall(text)))
+    for core in hard:
+        words += filter(plain.__contains__, _WORD.findall(core))
+    return Counter(words)
 
 
 def _word_counts(text: str, lexicon: Lexicon) -> dict[str, int]:
-    """Return how often each function word occurs in *text*, in the order they first occur.
+    """Return how often each function word occurs in *text*, in the order they first occur."""
+    return Counter(_known_words(text, _plain_words(lexicon)))
 
-    What :func:`_known_words` finds, counted; but tokens known to give nothing
-    are dropped at once, each other distinct token is read once per text, and
-    a token met in an earlier story is not read again.
+
+@functools.lru_cache(maxsize=8)
+def _exact_gap(lexicon: Lexicon) -> float:
+    """Return half the least gap between two different language scores, or 0.0 if too small.
+
+    A word of *k* languages gives each ``1/k``: every score is a multiple of
+    ``1/L``, L the least common multiple of the owner counts, so two scores
+    that differ differ by ``1/L`` at least. Float sums of a sample's few
+    hundred words stray from the exact ones by far less than half that.
     """
-    plain = _plain_words(lexicon)
-    tokens = text.split()
-    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
-        return Counter(word for word in _WORD.findall(text) if word in plain)
-    memo = _token_memo(lexicon)
-    counts: dict[str, int] = {}
-    hard = 0
-    # distinct tokens in the order they first occur: their words then first occur in order too
-    for token, times in Counter(itertools.filterfalse(memo.nothing.__contains__, tokens)).items():
-        words, is_hard = memo.read(token, plain)
-        if is_hard:
-            hard += times
-        for word in words:
-            counts[word] = counts.get(word, 0) + times
-    if hard > _MAX_HARD_TOKENS:  # as many hard tokens as that: the pattern reads the text once
-        return Counter(word for word in _WORD.findall(text) if word in plain)
-    return counts
+    lcm = math.lcm(*{len(owners) for owners in lexicon.function_words.values()})
+    gap = 0.5 / lcm
+    return gap if gap >= _LEAST_GAP else 0.0
+
+
+def _scores(counts: dict[str, int], lexicon: Lexicon) -> dict[str, float]:
+    """Return each language's score: a word several languages use counts for each in proportion.
+
+    The sums are of floats, so they are made in the order of *counts*.
+    """
+    known = lexicon.function_words
+    scores: dict[str, float] = {}
+    for word, times in counts.items():
+        owners = known[word]
+        for code in owners:
+            scores[code] = scores.get(code, 0.0) + times / len(owners)
+    return scores
 
 
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
@@ -375,15 +420,16 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _word_counts(fold("\n".join(sample)[:_SAMPLE_CHARS]), lexicon)
-    known = lexicon.function_words
-    counts: dict[str, float] = {}
-    # in the order the words first occur: the sums are of floats
-    for word, times in words.items():
-        owners = known[word]
-        # a word several languages share ("de", "en") tells little: split its weight
-        for code in owners:
-            counts[code] = counts.get(code, 0.0) + times / len(owners)
-    if not counts:
+    text = fold("\n".join(sample)[:_SAMPLE_CHARS])
+    scores = _scores(_counted(text, lexicon), lexicon)
+    if not scores:
         return None
-    return min(counts, key=lambda code: (-counts[code], code))
+    best = min(scores, key=lambda code: (-scores[code], code))
+    top = scores[best]
+    gap = _exact_gap(lexicon)
+    if all(top - value >= gap for code, value in scores.items() if code != best):
+        return best  # no other score is as high, whatever the order of the float sums
+    # a tie, exact but for the rounding: summed in the order the words first occur,
+    # the float sums break it as they always did
+    scores = _scores(_word_counts(text, lexicon), lexicon)
+    return min(scores, key=lambda code: (-scores[code], code))
