@@ -26,7 +26,7 @@ from typing import Final
 import regex
 
 from wireparse._compiled import CompiledProfile
-from wireparse._dates import date_line
+from wireparse._dates import date_line, may_be_date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
@@ -35,7 +35,7 @@ from wireparse.blocks import (
     ClassifiedBlock,
     hand_on_byline,
     hand_on_datelines,
-    trusted_blocks,
+    trusted_columns,
 )
 from wireparse.profiles import BylineForm, DatelineForm, Rule
 
@@ -185,13 +185,14 @@ class _Classifier:
         """
         order = self.profile.profile.date_order
         kept = []
-        for position, index in enumerate(content):
-            if position < DATE_LINE_REACH and date_line(
-                self.texts[index], order=order, lexicon=self.lexicon
-            ):
+        texts = self.texts
+        for index in content[:DATE_LINE_REACH]:
+            text = texts[index]
+            if may_be_date_line(text) and date_line(text, order=order, lexicon=self.lexicon):
                 self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
                 kept.append(index)
+        kept += content[DATE_LINE_REACH:]
         return kept
 
     def layout(self, content: list[int]) -> None:
@@ -315,10 +316,11 @@ class _Classifier:
         profile hands nothing on: its patterns run again there, so one that runs
         out of time is noted as often as it ever was.
         """
-        out = trusted_blocks(
-            (block.text, block.lines, *(role or _BODY))
-            for block, role in zip(self.blocks, self.roles, strict=True)
-        )
+        if not self.blocks:
+            return ()
+        kinds, rules, reasons = zip(*[role or _BODY for role in self.roles], strict=True)
+        lines = [block.lines for block in self.blocks]
+        out = trusted_columns(self.texts, lines, kinds, rules, reasons)
         if self.profile.timeout is None:
             if self._byline is not None:
                 hand_on_byline(out[self._byline[0]], self._byline[1])

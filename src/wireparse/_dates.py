@@ -93,6 +93,11 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
     return calendar | update | published | frozenset(zone_offsets()), update, published
 
 
+def may_be_date_line(text: str) -> bool:
+    """Return False for a line :func:`date_line` refuses at once: too long, or without a digit."""
+    return len(text) <= _DATE_LINE_CHARS and _DIGIT.search(text) is not None
+
+
 def date_line(
     text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
 ) -> DateLine | None:
@@ -111,7 +116,7 @@ def date_line(
     >>> date_line("Elections set for June 3, 2025", order="mdy", lexicon=lexicon()) is None
     True
     """
-    if len(text) > _DATE_LINE_CHARS or _DIGIT.search(text) is None:
+    if not may_be_date_line(text):
         return None
     allowed, update, _published = _date_words(lexicon)
     # words read and folded one by one: most lines fail on their first long word

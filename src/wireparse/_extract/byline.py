@@ -19,6 +19,7 @@ from attrs import frozen
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import read_date
 from wireparse._phrases import Lexicon, compile_lists, fold
+from wireparse._trusted import trusted
 from wireparse.models import Byline
 from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
@@ -198,5 +199,5 @@ def read_byline(
             groups["updated"], order=profile.date_order, lexicon=lexicon, prefer=prefer
         )
     return BylineResult(
-        byline=Byline(authors=authors, raw=text), published=published, updated=updated
+        byline=trusted(Byline, authors=authors, raw=text), published=published, updated=updated
     )
