@@ -308,3 +308,30 @@ class TestDatelineForms:
                     assert got[0] == want[0]
                     assert got[1].span() == want[1].span()
                     assert got[1].groupdict() == want[1].groupdict()
+
+
+class TestRequiredMarks:
+    def test_marks_of_a_pattern(self):
+        """Top-level punctuation literals only: not in a group, not optional, no alternation."""
+        from wireparse._compiled import required_marks  # noqa: PLC0415
+
+        assert required_marks(r"^(?P<p>\p{Lu}+)[ ]*+\((?P<a>[^()]{1,40}+)\)") == ("(", ")")
+        assert required_marks(r"^a(?:,b)?\.?/c{1,3}") == ("/",)
+        assert required_marks(r"^\L<month>, \N{EM DASH}") == (",",)
+        assert required_marks(r"a,|b,") == ()
+        assert required_marks(r"(?x)a , b") == ()
+        assert required_marks(r"a[,(]b") == ()
+        assert required_marks("a\\") == ()
+
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_every_match_holds_them(self, profile):
+        """A line a form matches holds the form's marks; forms are tried as before."""
+        view = compiled(profile)
+        pairs = [
+            *zip(view.datelines, view.dateline_marks, strict=True),
+            *zip(view.bylines, view.byline_marks, strict=True),
+        ]
+        for line in _rule_samples():
+            for (_form, pattern), marks in pairs:
+                if pattern.match(line) is not None:
+                    assert all(mark in line for mark in marks), (line, marks)

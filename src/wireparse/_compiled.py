@@ -53,6 +53,10 @@ class CompiledProfile:
     # place -> the rules' branches that can match past the line's start (shipped profiles)
     later_matchers: Mapping[str, regex.Pattern[str] | None] = {}
     timeout: float | None  # seconds a pattern may take on a line: users' profiles only
+    # per byline and per dateline form, the punctuation each of its matches holds (shipped
+    # profiles): a line without it is not tried, most lines for most forms
+    byline_marks: tuple[tuple[str, ...], ...] = ()
+    dateline_marks: tuple[tuple[str, ...], ...] = ()
 
     def rule_hit(self, line: str, place: str) -> Rule | None:
         """Return the first rule that counts at *place* and is found in *line*, or None.
@@ -81,11 +85,16 @@ class CompiledProfile:
     def bylines_matching(self, line: str) -> Iterator[tuple[BylineForm, regex.Match[str]]]:
         """Yield each byline form that matches the whole of *line*, in the profile's order."""
         timeout = self.timeout
-        for form, pattern in self.bylines:
-            if timeout is None:
+        if timeout is None:
+            for (form, pattern), marks in zip(self.bylines, self.byline_marks, strict=True):
+                if _lacks(line, marks):
+                    continue
                 match = pattern.match(line)
-            else:
-                match = run(pattern, line, rule_id=form.id, timeout=timeout)
+                if match is not None:
+                    yield form, match
+            return
+        for form, pattern in self.bylines:
+            match = run(pattern, line, rule_id=form.id, timeout=timeout)
             if match is not None:
                 yield form, match
 
@@ -129,7 +138,9 @@ class CompiledProfile:
             return self.dateline(line, standalone=False), self.dateline(line, standalone=True)
         inline: _Found = None
         alone: _Found = None
-        for form, pattern in self.datelines:
+        for (form, pattern), marks in zip(self.datelines, self.dateline_marks, strict=True):
+            if _lacks(line, marks):
+                continue
             match = pattern.match(line)
             if match is None:
                 continue
@@ -253,6 +264,83 @@ def _later(rules: Sequence[Rule], wanted: tuple[str, ...]) -> regex.Pattern[str]
     return compile_pattern("|".join(parts)) if parts else None
 
 
+def _lacks(line: str, marks: tuple[str, ...]) -> bool:
+    """Return True when *line* lacks one of *marks*."""
+    for mark in marks:  # noqa: SIM110 - a loop: no generator to start per line and form
+        if mark not in line:
+            return True
+    return False
+
+
+# groups whose insides a match of the pattern need not hold: "(?:", "(?P<", "(?i:", ...
+_PLAIN_GROUPS: Final = re.compile(r"\(\?(?::|P<|[a-zA-Z]++:|[!=]|<[!=]|<)")
+_OPTIONAL: Final = ("?", "*", "{0", "{,")
+_NAMED_ESCAPES: Final = frozenset("pPNLgxuUo")  # \p{..}, \N{..}, \L<..>: a name follows
+
+
+def required_marks(pattern: str) -> tuple[str, ...]:
+    """Return punctuation every match of *pattern* holds; () when it cannot tell.
+
+    These are the ASCII punctuation literals at the pattern's top level (in no
+    group, not optional): each one is in every match. A pattern with a
+    top-level alternation, or a flag group that could change how it reads
+    (verbose), gives (). Punctuation has no case: "(?i:" changes nothing here.
+    """
+    if "(?" in _PLAIN_GROUPS.sub("", pattern):
+        return ()
+    found: list[str] = []
+    depth = at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char in "()":
+            depth += 1 if char == "(" else -1
+            at += 1
+            continue
+        if char == "|" and depth == 0:
+            return ()
+        element = _element(pattern, at)
+        if element is None:
+            return ()
+        at, literal = element
+        if (
+            depth == 0
+            and _is_mark(literal)
+            and not pattern.startswith(_OPTIONAL, at)
+            and literal not in found
+        ):
+            found.append(literal)
+    return tuple(found) if depth == 0 else ()
+
+
+def _element(pattern: str, at: int) -> tuple[int, str] | None:
+    """Return where the element at *at* (no group) ends, and the character it is if a literal.
+
+    None: a set or a name that does not close.
+    """
+    char = pattern[at]
+    if char == "[":
+        end = _set_end(pattern, at)
+        return None if end < 0 else (end, "")
+    if char == "{":  # a quantifier's bounds
+        end = pattern.find("}", at) + 1
+        return None if end == 0 else (end, "")
+    if char == "\\":
+        escaped = pattern[at + 1 : at + 2]
+        end = at + 2
+        if escaped in _NAMED_ESCAPES and pattern[end : end + 1] in ("{", "<"):
+            end = pattern.find("}" if pattern[end] == "{" else ">", end) + 1
+            return None if end == 0 else (end, "")
+        return end, "" if escaped.isalnum() else escaped
+    return at + 1, "" if char in ".^$*+?" else char
+
+
+def _is_mark(literal: str) -> bool:
+    """Return True for one ASCII punctuation character (the same in every case)."""
+    return (
+        len(literal) == 1 and literal.isascii() and not literal.isalnum() and not literal.isspace()
+    )
+
+
 _INLINE_FLAGS: Final = re.compile(r"(?<!\\)\(\?[a-zA-Z]*+[-)]")
 
 
@@ -275,6 +363,7 @@ def compiled(profile: Profile) -> CompiledProfile:
         if joined:
             matchers[place] = compile_pattern(joined)
             later[place] = _later(rules, wanted)
+    shipped = all_shipped(profile)
     return CompiledProfile(
         profile=profile,
         sections=frozenset(fold(s) for s in profile.sections),
@@ -283,5 +372,11 @@ def compiled(profile: Profile) -> CompiledProfile:
         rules=rules,
         rule_matchers=matchers,
         later_matchers=later,
-        timeout=None if all_shipped(profile) else USER_PATTERN_TIMEOUT,
+        timeout=None if shipped else USER_PATTERN_TIMEOUT,
+        byline_marks=tuple(required_marks(form.pattern) for form in profile.bylines)
+        if shipped
+        else (),
+        dateline_marks=tuple(required_marks(form.pattern) for form in profile.datelines)
+        if shipped
+        else (),
     )
