@@ -26,7 +26,7 @@ from typing import Final
 import regex
 
 from wireparse._compiled import CompiledProfile
-from wireparse._dates import date_line, may_be_date_line
+from wireparse._dates import DATE_LINE_CHARS, date_line, first_digit
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
@@ -188,7 +188,11 @@ class _Classifier:
         texts = self.texts
         for index in content[:DATE_LINE_REACH]:
             text = texts[index]
-            if may_be_date_line(text) and date_line(text, order=order, lexicon=self.lexicon):
+            if (  # what date_line refuses first, asked here without a call
+                len(text) <= DATE_LINE_CHARS
+                and first_digit(text) is not None
+                and date_line(text, order=order, lexicon=self.lexicon)
+            ):
                 self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
                 kept.append(index)

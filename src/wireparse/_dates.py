@@ -55,7 +55,10 @@ def zone_offsets() -> Mapping[str, int]:
 _LETTERS: Final = regex.compile(r"\p{L}++")
 # every date read shows its year in digits: a line without one is no date line
 _DIGIT: Final = regex.compile(r"\d")
-_DATE_LINE_CHARS: Final = 100
+#: Longer lines are no date line.
+DATE_LINE_CHARS: Final = 100
+#: The first digit of a text, or None (no date line is without one).
+first_digit: Final = _DIGIT.search
 
 
 @frozen
@@ -95,7 +98,7 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
 
 def may_be_date_line(text: str) -> bool:
     """Return False for a line :func:`date_line` refuses at once: too long, or without a digit."""
-    return len(text) <= _DATE_LINE_CHARS and _DIGIT.search(text) is not None
+    return len(text) <= DATE_LINE_CHARS and first_digit(text) is not None
 
 
 def date_line(

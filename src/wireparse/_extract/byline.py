@@ -86,9 +86,9 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
         return False
     words = part.split()
     folded = [fold(w) for w in words]  # each word folded once, for every test below
-    if len(words) <= 3 and any(w in agencies for w in folded):  # noqa: PLR2004 - "UPI Staff"
+    if len(words) <= 3 and not agencies.isdisjoint(folded):  # noqa: PLR2004 - "UPI Staff"
         return False
-    if any(w in tools.roles for w in folded):
+    if not tools.roles.isdisjoint(folded):
         return False
     capitalised = 0
     for word, low in zip(words, folded, strict=True):
@@ -139,7 +139,9 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     tools = _tools(lexicon)
     text = text.strip()
     opening = fold(text[:_PEEK])
-    known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
+    openings = tools.openings
+    # its first 1, 2 or _KEY_CHARS (3) letters: a prefix's
+    known = opening[:1] in openings or opening[:2] in openings or opening[:3] in openings
     if known or (len(opening) < _KEY_CHARS and len(text) > _PEEK):  # or combining dots folded
         text = tools.prefix.sub("", text, count=1)  # only a line opening like a prefix can lose one
     agencies = _agencies_for(profile)
