@@ -259,3 +259,12 @@ def test_detect_language_on_the_corpus(path: Path):
     """Every corpus story's body paragraphs: the language as the plain count gives it."""
     paragraphs = [block.text for block in segment(normalize(path.read_text(encoding="utf-8")))]
     assert detect_language(paragraphs, lexicon()) == reference_detect_language(paragraphs)
+
+
+@given(st.lists(st.one_of(_tied_bodies, _bodies), min_size=1, max_size=3))
+def test_detect_language_without_a_gap_sums_in_order(paragraphs: list[str]):
+    """Owner counts whose scores could differ by too little: every answer is summed in order."""
+    from unittest import mock  # noqa: PLC0415
+
+    with mock.patch("wireparse._detect._exact_gap", return_value=0.0):
+        assert detect_language(paragraphs, lexicon()) == reference_detect_language(paragraphs)

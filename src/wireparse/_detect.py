@@ -298,17 +298,19 @@ def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     return found
 
 
-# What :data:`_NOT_WORD` holds can never be in a word, so it can become a space: the
-# words stay as they were. The ASCII ones as bytes (a translation in C), the others by name.
+# No character outside a word's letters, marks and apostrophes is ever part of one, so it
+# can become a space: the words stay as they were. Every ASCII one by one bytes
+# translation (in C), the others :data:`_NOT_WORD` names one by one.
 _ASCII_BREAKS: Final = bytes(
-    ord(" ") if chr(code).isascii() and chr(code) in _NOT_WORD else code for code in range(256)
+    code if chr(code).isalpha() or chr(code) == "'" or code >= 0x80 else ord(" ")  # noqa: PLR2004
+    for code in range(256)
 )
 _WIDE_BREAKS: Final = tuple(char for char in _NOT_WORD if not char.isascii())
 _APOSTROPHES: Final = ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
 
 
 def _spaced(text: str) -> str:
-    """Return *text* with every character of :data:`_NOT_WORD` made a space."""
+    """Return *text* with every ASCII non-letter but "'", and :data:`_NOT_WORD`, made spaces."""
     text = (
         text.encode("utf-8", "surrogatepass")
         .translate(_ASCII_BREAKS)
@@ -325,20 +327,22 @@ def _plain_tokens(text: str, tokens: list[str]) -> bool:
     """Return True when each of *tokens* (*text* split) is one word: letters, perhaps apostrophes.
 
     Such a token is a function word exactly when it is one. An apostrophe
-    opening a token is no part of its word: then False.
+    opening a token is no part of its word: then False. *text* is
+    :func:`_spaced`: ASCII text is ASCII letters, "'" and spaces alone.
     """
-    letters = "".join(tokens)
-    if letters.isalpha():
+    ascii_only = text.isascii()
+    letters = "" if ascii_only else "".join(tokens)
+    if not ascii_only and letters.isalpha():
         return True
     for mark in _APOSTROPHES:
-        if mark in letters:
+        if mark in text:
             letters = letters.replace(mark, "")
             at = text.find(mark)
             while at >= 0:
                 if at == 0 or text[at - 1].isspace():
                     return False
                 at = text.find(mark, at + 1)
-    return letters.isalpha()
+    return ascii_only or letters.isalpha()
 
 
 def _counted(text: str, lexicon: Lexicon) -> Counter[str]:
@@ -424,11 +428,11 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     scores = _scores(_counted(text, lexicon), lexicon)
     if not scores:
         return None
-    best = min(scores, key=lambda code: (-scores[code], code))
-    top = scores[best]
-    gap = _exact_gap(lexicon)
-    if all(top - value >= gap for code, value in scores.items() if code != best):
-        return best  # no other score is as high, whatever the order of the float sums
+    top = max(scores.values())
+    gap = _exact_gap(lexicon)  # 0.0: every score is near, the order of the sums decides
+    near = [code for code, value in scores.items() if top - value < gap]
+    if len(near) == 1:
+        return near[0]  # no other score is as high, whatever the order of the float sums
     # a tie, exact but for the rounding: summed in the order the words first occur,
     # the float sums break it as they always did
     scores = _scores(_word_counts(text, lexicon), lexicon)
