@@ -430,11 +430,14 @@ class Lexicon:
 
     def _core_opens(self, opening: str) -> bool:
         """Return True when some phrase's core opens *opening* (folded, as long as any core)."""
-        return any(
-            opening.startswith(core)
-            for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}
-            for core, _kind in self._openings.get(key, ())
-        )
+        openings = self._openings
+        for n in range(1, _KEY_CHARS + 1):  # the phrases indexed by its first 1, 2, ... 5 letters
+            for core, _kind in openings.get(opening[:n], ()):
+                if opening.startswith(core):
+                    return True
+            if n >= len(opening):
+                break  # a longer prefix is this one again
+        return False
 
     def _hit(self, line: str, prefer: str | None) -> NoiseHit | None:
         """Decide a normalised line that opens like a phrase."""
@@ -459,10 +462,12 @@ class Lexicon:
             stripped = line[start.end() :] if start else line
         opening = fold(stripped)
         starting = set()
-        for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}:
-            for core, kind in self._openings.get(key, ()):
+        for n in range(1, _KEY_CHARS + 1):  # the phrases indexed by its first 1, 2, ... 5 letters
+            for core, kind in self._openings.get(opening[:n], ()):
                 if opening.startswith(core):
                     starting.add(kind)
+            if n >= len(opening):
+                break  # a longer prefix is this one again
         for kind in NOISE_KINDS:
             if kind not in starting:
                 continue
