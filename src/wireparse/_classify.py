@@ -163,17 +163,19 @@ class _Classifier:
 
     def middle_pass(self) -> list[int]:
         """Remove noise that counts anywhere; return the indices left to the layout."""
+        roles, texts, noise = self.roles, self.texts, self.noise
+        rule_hit = self.profile.rule_hit
         content = []
-        for index, role in enumerate(self.roles):
+        for index, role in enumerate(roles):
             if role is not None:
                 continue
-            rule = self.profile.rule_hit(self.texts[index], "anywhere")
+            rule = rule_hit(texts[index], "anywhere")
             if rule is not None:
-                self.roles[index] = _removed_rule(rule)
+                roles[index] = _removed_rule(rule)
                 continue
-            hit = self.noise[index]
+            hit = noise[index]
             if hit is not None and hit.kind in _ANYWHERE_NOISE:
-                self.roles[index] = _removed_hit(hit)
+                roles[index] = _removed_hit(hit)
                 continue
             content.append(index)
         return content
@@ -220,8 +222,9 @@ class _Classifier:
             rest = self._drop_repeats(rest, headline, head)
             if start is not None:
                 rest = self._standalone_dateline(rest)
+        roles = self.roles
         for index in rest:
-            self.roles[index] = _BODY
+            roles[index] = _BODY
 
     def _find_byline(self, content: list[int]) -> tuple[int, str] | None:
         """Return the position of the first line that matches a byline form and names people.
@@ -290,8 +293,9 @@ class _Classifier:
         # without them cannot be a copy, and most body lines are longer
         longest = max(map(len, seen), default=0)
         kept = []
+        texts = self.texts
         for index in rest:
-            text = self.texts[index]
+            text = texts[index]
             if len(text) > longest and "\N{COMBINING DOT ABOVE}" not in text:
                 kept.append(index)
             elif fold(text) in seen:
