@@ -129,6 +129,21 @@ class TestBylineShortcuts:
                 known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
                 assert known or (len(opening) < _KEY_CHARS and len(text) > _PEEK), text
 
+    def test_fold_keeps_the_words_apart(self):
+        """Folding a name whole splits as folding each word: only U+0307 folds to nothing."""
+        import sys  # noqa: PLC0415
+
+        from wireparse._phrases import fold  # noqa: PLC0415
+
+        for code in range(sys.maxunicode + 1):
+            char = chr(code)
+            folded = fold(char)
+            if char.isspace():
+                assert folded == char, hex(code)
+            else:
+                assert not any(c.isspace() for c in folded), hex(code)
+                assert folded or char == "\N{COMBINING DOT ABOVE}", hex(code)
+
     def test_is_person_same_as_before(self):
         """Each word folded once gives the answers folding it at every test gave."""
         from wireparse._extract.byline import (  # noqa: PLC0415
@@ -166,6 +181,7 @@ class TestBylineShortcuts:
 
         parts = [p for line in self._samples() for p in (line, *line.split(","))]
         parts += ["Jane van der Berg", "Ahmed al-Masri", "UPI Staff", "Political Editor", ""]
+        parts += ["Jane \u0307 Doe", "\u0307\u0307 Staff", "İzmir Ünal", "Straße Weiß", "ǅenan"]
         for part in parts:
             assert _is_person(part, agencies, tools) == before(part), part
 

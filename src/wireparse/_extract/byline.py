@@ -85,7 +85,9 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     if not key or key in agencies or key in tools.roles:
         return False
     words = part.split()
-    folded = [fold(w) for w in words]  # each word folded once, for every test below
+    folded = key.split()  # each word folded once, for every test below
+    if len(folded) != len(words):  # a word of combining dots alone folds to nothing
+        folded = [fold(w) for w in words]
     if len(words) <= 3 and not agencies.isdisjoint(folded):  # noqa: PLR2004 - "UPI Staff"
         return False
     if not tools.roles.isdisjoint(folded):
