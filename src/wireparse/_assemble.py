@@ -130,7 +130,9 @@ def assemble(
     """Build the :class:`Article` from *blocks*.
 
     *language* overrides detection; when the body gives no evidence of its
-    language, a profile that publishes in one language only gives it.
+    language, a profile that publishes in one language only gives it. The
+    byline and dateline lines are not read again where the classifier handed
+    on what it read there (:func:`wireparse.blocks.byline_found`).
     """
     languages = profile.profile.languages
     fallback = languages[0] if len(languages) == 1 else None

@@ -3,7 +3,9 @@
 Profiles hold pattern *strings* (so they stay plain, comparable, picklable
 values); this module compiles them on first use and caches the result per
 profile. Rules of one place (head, tail, anywhere) are joined into a single
-alternation, so a line costs one match per place, not one per rule.
+alternation, so a line costs one match per place, not one per rule. A shipped
+profile's byline and dateline forms each know the punctuation every match of
+theirs holds (:func:`required_marks`): a line without it is not tried with them.
 """
 
 from __future__ import annotations
@@ -130,9 +132,9 @@ class CompiledProfile:
     def datelines_of(self, line: str) -> tuple[_Found, _Found]:
         """Return what :meth:`dateline` gives for *line* inline, then standalone.
 
-        A shipped profile's forms are run once for both answers; a user's run
-        as two separate calls would run them, so a pattern that runs out of time
-        is noted exactly as it would be.
+        A shipped profile's forms are run once for both answers (not those whose
+        marks the line lacks); a user's run as two separate calls would run
+        them, so a pattern that runs out of time is noted exactly as it would be.
         """
         if self.timeout is not None:
             return self.dateline(line, standalone=False), self.dateline(line, standalone=True)
