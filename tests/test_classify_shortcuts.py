@@ -129,6 +129,21 @@ class TestBylineShortcuts:
                 known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
                 assert known or (len(opening) < _KEY_CHARS and len(text) > _PEEK), text
 
+    def test_fold_keeps_the_words_apart(self):
+        """Folding a name whole splits as folding each word: only U+0307 folds to nothing."""
+        import sys  # noqa: PLC0415
+
+        from wireparse._phrases import fold  # noqa: PLC0415
+
+        for code in range(sys.maxunicode + 1):
+            char = chr(code)
+            folded = fold(char)
+            if char.isspace():
+                assert folded == char, hex(code)
+            else:
+                assert not any(c.isspace() for c in folded), hex(code)
+                assert folded or char == "\N{COMBINING DOT ABOVE}", hex(code)
+
     def test_is_person_same_as_before(self):
         """Each word folded once gives the answers folding it at every test gave."""
         from wireparse._extract.byline import (  # noqa: PLC0415
@@ -166,5 +181,173 @@ class TestBylineShortcuts:
 
         parts = [p for line in self._samples() for p in (line, *line.split(","))]
         parts += ["Jane van der Berg", "Ahmed al-Masri", "UPI Staff", "Political Editor", ""]
+        parts += ["Jane \u0307 Doe", "\u0307\u0307 Staff", "İzmir Ünal", "Straße Weiß", "ǅenan"]
         for part in parts:
             assert _is_person(part, agencies, tools) == before(part), part
+
+
+def _rule_samples() -> list[str]:
+    """Corpus lines, every rule's own examples spliced in at the start, inside and at the end."""
+    out = _corpus_lines()
+    for tail in (
+        "© 2025 Agency",
+        "(c) Agency",
+        "Copyright 2025 The Associated Press. All rights reserved.",
+        "All rights reserved.",
+        "RIPRODUZIONE RISERVATA © Copyright ANSA",
+        "Archivo - Someone",
+        "A caption - Europa Press - Archivo",
+        "(Kyodo) ==Kyodo",
+        "Photo by Jane Doe/UPI | License Photo",
+        "Архивное фото",
+        "Some text. Архивное фото.",
+        "---",
+        "-30-",
+        "",
+    ):
+        out += [tail, f"Body text {tail}", f"{tail} body text", f"x{tail}", f"{tail}\n{tail}"]
+    return out
+
+
+class TestRuleHit:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_one_search(self, profile):
+        """A match at the start, then the unanchored branches, give what one search gives."""
+        view = compiled(profile)
+        for place, matcher in view.rule_matchers.items():
+            for line in _rule_samples():
+                match = matcher.search(line)
+                want = None if match is None else view.rules[int(match.lastgroup[1:])]
+                assert view.rule_hit(line, place) == want, (place, line)
+
+    def test_branches_of_a_pattern(self):
+        """Top-level alternatives are split where a search would try them, and nowhere else."""
+        from wireparse._compiled import top_branches  # noqa: PLC0415
+
+        assert top_branches("^a|b$") == [("^a", True), ("b$", False)]
+        assert top_branches("(?i)^a|b") == [("(?i:^a)", True), ("(?i:b)", False)]
+        assert top_branches("(?m)^a") == [("(?m:^a)", False)]
+        assert top_branches("(?:^a|b)") == [("(?:^a|b)", False)]
+        assert top_branches(r"[|]|\||[^]|]") == [("[|]", False), (r"\|", False), ("[^]|]", False)]
+        assert top_branches("a(?i)b") is None
+        assert top_branches("(a|b") is None
+
+
+class TestDateLineDigits:
+    def test_no_digit_no_date_line(self):
+        """A line without a digit was never a date line: the check before the words is safe."""
+        import regex  # noqa: PLC0415
+
+        from wireparse._dates import read_date  # noqa: PLC0415
+
+        words = lexicon()
+        months = sorted(words.month_names)[:200]
+        samples = [*_corpus_lines(), *months, *(f"Updated {m}" for m in months)]
+        for text in samples:
+            if regex.search(r"\d", text) is None:
+                for order in ("dmy", "mdy", "ymd"):
+                    assert read_date(text, order=order, lexicon=words) is None, text
+
+
+class TestHandedOn:
+    @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+    def test_same_as_read_afresh(self, path):
+        """What the classifier hands on is what the assembler would read on the lines itself."""
+        import attrs  # noqa: PLC0415
+
+        from wireparse._assemble import assemble  # noqa: PLC0415
+        from wireparse._classify import classify  # noqa: PLC0415
+        from wireparse._normalize import normalize  # noqa: PLC0415
+        from wireparse.blocks import byline_found, datelines_found  # noqa: PLC0415
+
+        blocks = segment(normalize(path.read_text(encoding="utf-8")))
+        for profile in builtin_profiles():
+            view = compiled(profile)
+            classified = classify(blocks, view, lexicon())
+            # rebuilt by the checking constructor: equal blocks with nothing handed on
+            fresh = tuple(attrs.evolve(block) for block in classified)
+            assert fresh == classified
+            assert not any(byline_found(b) or datelines_found(b) for b in fresh)
+            handed = [b for b in classified if byline_found(b) or datelines_found(b)]
+            got = assemble(classified, view, lexicon(), agency=None, language=None)
+            want = assemble(fresh, view, lexicon(), agency=None, language=None)
+            assert got == want, (path.name, profile.name, len(handed))
+
+    def test_not_part_of_the_value(self):
+        """A block with something handed on prints, compares and pickles as one without."""
+        import pickle  # noqa: PLC0415
+
+        from wireparse.blocks import (  # noqa: PLC0415
+            BlockKind,
+            ClassifiedBlock,
+            datelines_found,
+            hand_on_datelines,
+        )
+
+        block = ClassifiedBlock(text="ISTANBUL", lines=(1,), kind=BlockKind.DATELINE, rule="x")
+        plain = ClassifiedBlock(text="ISTANBUL", lines=(1,), kind=BlockKind.DATELINE, rule="x")
+        hand_on_datelines(block, (None, None))
+        assert datelines_found(block) == (None, None)
+        assert block == plain
+        assert repr(block) == repr(plain)
+        assert hash(block) == hash(plain)
+        again = pickle.loads(pickle.dumps(block))  # noqa: S301 - our own data
+        assert again == plain
+        assert datelines_found(again) is None
+
+
+def _dateline_reference(view, line: str, *, standalone: bool):
+    """The first form of the asked kind, trying every form on the line afresh."""
+    for form, pattern in view.datelines:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        whole = not line[match.end() :].strip()
+        if standalone and whole:
+            return form, match
+        if not standalone and not form.standalone and not whole:
+            return form, match
+    return None
+
+
+class TestDatelineForms:
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_same_as_trying_every_form(self, profile):
+        """The datelines of one run of the forms are those each form gives afresh."""
+        view = compiled(profile)
+        for line in _corpus_lines():
+            for standalone in (False, True):
+                got = view.dateline(line, standalone=standalone)
+                want = _dateline_reference(view, line, standalone=standalone)
+                assert (got is None) == (want is None), line
+                if got is not None and want is not None:
+                    assert got[0] == want[0]
+                    assert got[1].span() == want[1].span()
+                    assert got[1].groupdict() == want[1].groupdict()
+
+
+class TestRequiredMarks:
+    def test_marks_of_a_pattern(self):
+        """Top-level punctuation literals only: not in a group, not optional, no alternation."""
+        from wireparse._compiled import required_marks  # noqa: PLC0415
+
+        assert required_marks(r"^(?P<p>\p{Lu}+)[ ]*+\((?P<a>[^()]{1,40}+)\)") == ("(", ")")
+        assert required_marks(r"^a(?:,b)?\.?/c{1,3}") == ("/",)
+        assert required_marks(r"^\L<month>, \N{EM DASH}") == (",",)
+        assert required_marks(r"a,|b,") == ()
+        assert required_marks(r"(?x)a , b") == ()
+        assert required_marks(r"a[,(]b") == ()
+        assert required_marks("a\\") == ()
+
+    @pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+    def test_every_match_holds_them(self, profile):
+        """A line a form matches holds the form's marks; forms are tried as before."""
+        view = compiled(profile)
+        pairs = [
+            *zip(view.datelines, view.dateline_marks, strict=True),
+            *zip(view.bylines, view.byline_marks, strict=True),
+        ]
+        for line in _rule_samples():
+            for (_form, pattern), marks in pairs:
+                if pattern.match(line) is not None:
+                    assert all(mark in line for mark in marks), (line, marks)

@@ -171,6 +171,18 @@ class TestSameAsOnePattern:
         line = "".join(parts)
         assert decided(line) == reference(line)
 
+    def test_many_lines_at_once(self):
+        """noise_of decides every line as noise() does, one by one."""
+        lines = [
+            block.text
+            for path in sorted(CORPUS.glob("*.txt"))
+            for block in segment(path.read_text(encoding="utf-8"))
+        ]
+        lines += [*_phrases(), "Share\u0301 this", "Shareé", "abcdefgh\u0301", "ab", ""]
+        for prefer in (None, "en", "tr"):
+            want = [lexicon().noise(line, prefer=prefer) for line in lines]
+            assert lexicon().noise_of(lines, prefer=prefer) == want
+
     def test_language_reported(self):
         """The language is the preferred one when its table holds the phrase."""
         hit = lexicon().noise("Bu haberi paylaşın", prefer="tr")

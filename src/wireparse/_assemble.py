@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Final
 
 from attrs import frozen
 
@@ -16,7 +17,7 @@ from wireparse._extract.dateline import split_dateline, standalone_dateline
 from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
 from wireparse._trusted import trusted
-from wireparse.blocks import BlockKind, ClassifiedBlock
+from wireparse.blocks import BlockKind, ClassifiedBlock, byline_found, datelines_found
 from wireparse.models import Article, Byline, Dateline, Removal
 
 
@@ -34,10 +35,28 @@ class _Dates:
         return self
 
 
-def _grouped(blocks: Sequence[ClassifiedBlock]) -> dict[BlockKind, list[ClassifiedBlock]]:
-    by_kind: dict[BlockKind, list[ClassifiedBlock]] = {}
+# the kinds' values: the blocks are grouped by them (an enum member hashes in Python, a str in C)
+_SECTION: Final = BlockKind.SECTION.value
+_HEADLINE: Final = BlockKind.HEADLINE.value
+_STANDFIRST: Final = BlockKind.STANDFIRST.value
+_BYLINE: Final = BlockKind.BYLINE.value
+_DATELINE: Final = BlockKind.DATELINE.value
+_BODY: Final = BlockKind.BODY.value
+_TOPICS: Final = BlockKind.TOPICS.value
+_REMOVED: Final = BlockKind.REMOVED.value
+
+
+def _grouped(blocks: Sequence[ClassifiedBlock]) -> dict[str, list[ClassifiedBlock]]:
+    """Return the blocks of each kind in order, by the kind's value."""
+    by_kind: dict[str, list[ClassifiedBlock]] = {}
+    last = None
+    group: list[ClassifiedBlock] = []
     for block in blocks:
-        by_kind.setdefault(block.kind, []).append(block)
+        kind = block.kind
+        if kind is not last:  # a story's kinds come in runs: look a kind up where it changes
+            group = by_kind.setdefault(kind._value_, [])
+            last = kind
+        group.append(block)
     return by_kind
 
 
@@ -48,25 +67,28 @@ def _byline(
     prefer: Sequence[str],
 ) -> tuple[Byline | None, _Dates]:
     for block in blocks[:1]:
-        found = match_byline(block.text, profile, lexicon)
+        found = byline_found(block) or match_byline(block.text, profile, lexicon)
         if found is not None:
-            result = read_byline(block.text, found[1], lexicon, profile.profile, prefer)
+            result = read_byline(block.text, found, lexicon, profile.profile, prefer)
             return result.byline, _Dates(result.published, result.updated)
     return None, _Dates(None, None)
 
 
 def _dateline(
-    by_kind: dict[BlockKind, list[ClassifiedBlock]], profile: CompiledProfile
+    by_kind: dict[str, list[ClassifiedBlock]], profile: CompiledProfile
 ) -> tuple[Dateline | None, list[str]]:
     """Return the dateline and the body, with an inline dateline split off the first paragraph."""
-    body = [b.text for b in by_kind.get(BlockKind.BODY, ())]
-    for block in by_kind.get(BlockKind.DATELINE, ())[:1]:
-        standalone = profile.dateline(block.text, standalone=True)
+    blocks = by_kind.get(_BODY, [])
+    body = [b.text for b in blocks]
+    for block in by_kind.get(_DATELINE, ())[:1]:
+        found = datelines_found(block)  # read by the classifier, or else read here
+        standalone = profile.dateline(block.text, standalone=True) if found is None else found[1]
         if standalone is not None:
             return standalone_dateline(block.text, standalone[1]), body
-        return Dateline(location=block.text, raw=block.text), body
+        return trusted(Dateline, location=block.text, raw=block.text), body
     if body:
-        inline = profile.dateline(body[0], standalone=False)
+        found = datelines_found(blocks[0])
+        inline = profile.dateline(body[0], standalone=False) if found is None else found[0]
         if inline is not None:
             dateline, body[0] = split_dateline(body[0], inline[1])
             return dateline, body
@@ -108,41 +130,45 @@ def assemble(
     """Build the :class:`Article` from *blocks*.
 
     *language* overrides detection; when the body gives no evidence of its
-    language, a profile that publishes in one language only gives it.
+    language, a profile that publishes in one language only gives it. The
+    byline and dateline lines are not read again where the classifier handed
+    on what it read there (:func:`wireparse.blocks.byline_found`).
     """
     languages = profile.profile.languages
     fallback = languages[0] if len(languages) == 1 else None
     by_kind = _grouped(blocks)
 
-    def joined(kind: BlockKind) -> str | None:
+    def joined(kind: str) -> str | None:
         found = by_kind.get(kind)
-        return "\n".join(b.text for b in found) if found else None
+        return "\n".join([b.text for b in found]) if found else None
 
     dateline, body = _dateline(by_kind, profile)
     language = language or detect_language(body, lexicon) or fallback
     prefer = (*([language] if language else []), *languages)
-    byline, dates = _byline(by_kind.get(BlockKind.BYLINE, []), profile, lexicon, prefer)
-    removed = by_kind.get(BlockKind.REMOVED, [])
+    byline, dates = _byline(by_kind.get(_BYLINE, []), profile, lexicon, prefer)
+    removed = by_kind.get(_REMOVED, [])
     dates = _more_dates(dates, removed, dateline, profile, (lexicon, prefer))
-    headline = joined(BlockKind.HEADLINE)
-    standfirst = joined(BlockKind.STANDFIRST)
+    headline = joined(_HEADLINE)
+    standfirst = joined(_STANDFIRST)
     context = [text for text in (headline, standfirst) if text]
     return trusted(
         Article,
         headline=headline,
         standfirst=standfirst,
-        section=joined(BlockKind.SECTION),
+        section=joined(_SECTION),
         byline=byline,
         published=dates.published,
         updated=dates.updated,
         dateline=dateline,
         body=tuple(body),
         quotes=extract_quotes(body, context, lexicon, language),
-        topics=tuple(b.text for b in by_kind.get(BlockKind.TOPICS, ())),
+        topics=tuple([b.text for b in by_kind.get(_TOPICS, ())]),
         agency=agency,
         language=language,
         removed=tuple(
-            trusted(Removal, text=b.text, line=b.line, rule=b.rule, reason=b.reason)
-            for b in removed
+            [
+                trusted(Removal, text=b.text, line=b.lines[0], rule=b.rule, reason=b.reason)
+                for b in removed
+            ]
         ),
     )

@@ -26,12 +26,18 @@ from typing import Final
 import regex
 
 from wireparse._compiled import CompiledProfile
-from wireparse._dates import date_line
+from wireparse._dates import DATE_LINE_CHARS, date_line, first_digit
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
-from wireparse.blocks import BlockKind, ClassifiedBlock, trusted_block
-from wireparse.profiles import DatelineForm, Rule
+from wireparse.blocks import (
+    BlockKind,
+    ClassifiedBlock,
+    hand_on_byline,
+    hand_on_datelines,
+    trusted_columns,
+)
+from wireparse.profiles import BylineForm, DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
@@ -56,6 +62,8 @@ _HEADLINE_CHARS: Final = 300
 _Role = tuple[BlockKind, str, str]
 #: A dateline form that matched a line, and its match; or None.
 _Found = tuple[DatelineForm, regex.Match[str]] | None
+#: A byline form that matched a line, its match, and the people it names.
+_BylineFound = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
 _BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
 _TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
 _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
@@ -110,9 +118,11 @@ class _Classifier:
         self.profile = profile
         self.lexicon = lexicon
         self.texts = [block.text for block in blocks]
-        self.noise = [lexicon.noise(text, prefer=language) for text in self.texts]
+        self.noise = lexicon.noise_of(self.texts, prefer=language)
         self.roles: list[_Role | None] = [None] * len(blocks)
         self._dateline_cache: dict[int, tuple[_Found, _Found]] = {}
+        # the byline line's index and what its form found there
+        self._byline: tuple[int, _BylineFound] | None = None
 
     def _edge_noise(self, index: int, place: str) -> _Role | None:
         rule = self.profile.rule_hit(self.texts[index], place)
@@ -153,17 +163,19 @@ class _Classifier:
 
     def middle_pass(self) -> list[int]:
         """Remove noise that counts anywhere; return the indices left to the layout."""
+        roles, texts, noise = self.roles, self.texts, self.noise
+        rule_hit = self.profile.rule_hit
         content = []
-        for index, role in enumerate(self.roles):
+        for index, role in enumerate(roles):
             if role is not None:
                 continue
-            rule = self.profile.rule_hit(self.texts[index], "anywhere")
+            rule = rule_hit(texts[index], "anywhere")
             if rule is not None:
-                self.roles[index] = _removed_rule(rule)
+                roles[index] = _removed_rule(rule)
                 continue
-            hit = self.noise[index]
+            hit = noise[index]
             if hit is not None and hit.kind in _ANYWHERE_NOISE:
-                self.roles[index] = _removed_hit(hit)
+                roles[index] = _removed_hit(hit)
                 continue
             content.append(index)
         return content
@@ -175,13 +187,18 @@ class _Classifier:
         """
         order = self.profile.profile.date_order
         kept = []
-        for position, index in enumerate(content):
-            if position < DATE_LINE_REACH and date_line(
-                self.texts[index], order=order, lexicon=self.lexicon
+        texts = self.texts
+        for index in content[:DATE_LINE_REACH]:
+            text = texts[index]
+            if (  # what date_line refuses first, asked here without a call
+                len(text) <= DATE_LINE_CHARS
+                and first_digit(text) is not None
+                and date_line(text, order=order, lexicon=self.lexicon)
             ):
                 self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
                 kept.append(index)
+        kept += content[DATE_LINE_REACH:]
         return kept
 
     def layout(self, content: list[int]) -> None:
@@ -205,8 +222,9 @@ class _Classifier:
             rest = self._drop_repeats(rest, headline, head)
             if start is not None:
                 rest = self._standalone_dateline(rest)
+        roles = self.roles
         for index in rest:
-            self.roles[index] = _BODY
+            roles[index] = _BODY
 
     def _find_byline(self, content: list[int]) -> tuple[int, str] | None:
         """Return the position of the first line that matches a byline form and names people.
@@ -216,6 +234,7 @@ class _Classifier:
         for position, index in enumerate(content[:BYLINE_REACH]):
             found = match_byline(self.texts[index], self.profile, self.lexicon)
             if found is not None:
+                self._byline = (index, found)
                 return position, found[0].id
         return None
 
@@ -274,8 +293,9 @@ class _Classifier:
         # without them cannot be a copy, and most body lines are longer
         longest = max(map(len, seen), default=0)
         kept = []
+        texts = self.texts
         for index in rest:
-            text = self.texts[index]
+            text = texts[index]
             if len(text) > longest and "\N{COMBINING DOT ABOVE}" not in text:
                 kept.append(index)
             elif fold(text) in seen:
@@ -298,10 +318,23 @@ class _Classifier:
         return rest[1:]
 
     def result(self) -> tuple[ClassifiedBlock, ...]:
-        return tuple(
-            trusted_block(block.text, block.lines, *(role or _BODY))
-            for block, role in zip(self.blocks, self.roles, strict=True)
-        )
+        """Return the classified blocks, with what was read on their lines handed on.
+
+        The assembler then reads no byline or dateline line again. A user's
+        profile hands nothing on: its patterns run again there, so one that runs
+        out of time is noted as often as it ever was.
+        """
+        if not self.blocks:
+            return ()
+        kinds, rules, reasons = zip(*[role or _BODY for role in self.roles], strict=True)
+        lines = [block.lines for block in self.blocks]
+        out = trusted_columns(self.texts, lines, kinds, rules, reasons)
+        if self.profile.timeout is None:
+            if self._byline is not None:
+                hand_on_byline(out[self._byline[0]], self._byline[1])
+            for index, found in self._dateline_cache.items():
+                hand_on_datelines(out[index], found)
+        return out
 
 
 def classify(

@@ -53,7 +53,12 @@ def zone_offsets() -> Mapping[str, int]:
 
 
 _LETTERS: Final = regex.compile(r"\p{L}++")
-_DATE_LINE_CHARS: Final = 100
+# every date read shows its year in digits: a line without one is no date line
+_DIGIT: Final = regex.compile(r"\d")
+#: Longer lines are no date line.
+DATE_LINE_CHARS: Final = 100
+#: The first digit of a text, or None (no date line is without one).
+first_digit: Final = _DIGIT.search
 
 
 @frozen
@@ -91,6 +96,11 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
     return calendar | update | published | frozenset(zone_offsets()), update, published
 
 
+def may_be_date_line(text: str) -> bool:
+    """Return False for a line :func:`date_line` refuses at once: too long, or without a digit."""
+    return len(text) <= DATE_LINE_CHARS and first_digit(text) is not None
+
+
 def date_line(
     text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
 ) -> DateLine | None:
@@ -109,7 +119,7 @@ def date_line(
     >>> date_line("Elections set for June 3, 2025", order="mdy", lexicon=lexicon()) is None
     True
     """
-    if len(text) > _DATE_LINE_CHARS:
+    if not may_be_date_line(text):
         return None
     allowed, update, _published = _date_words(lexicon)
     # words read and folded one by one: most lines fail on their first long word

@@ -18,10 +18,12 @@ The language of the body comes from the phrase tables' function words.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import filterfalse, repeat
 from typing import Any, Final
 
 import regex
@@ -236,6 +238,7 @@ _NOT_WORD: Final = (
     + "\u2026\u2039\u203a\u00b7\u2022"
 )
 _MAX_HARD_TOKENS: Final = 32  # more tokens than this need the word pattern: run it once
+_LEAST_GAP: Final = 1e-6  # scores this close may differ by the float sums' rounding alone
 _LONG_TOKEN: Final = 16  # tokens this long on average: the text is not split by spaces
 
 
@@ -253,6 +256,24 @@ def _one_word(token: str) -> bool:
     )
 
 
+def _token_words(token: str, plain: frozenset[str]) -> tuple[tuple[str, ...], bool]:
+    """Return the words of *plain* in one space-separated *token*, and whether it was hard.
+
+    A hard token has something inside it besides one word ("full-scale"): the
+    word pattern reads it.
+    """
+    if token in plain:
+        return (token,), False
+    if token.isalpha():
+        return (), False  # one word, not a function word
+    core = token.strip(_NOT_WORD)
+    if core in plain:
+        return (core,), False
+    if core and not _one_word(core):
+        return tuple(word for word in _WORD.findall(core) if word in plain), True
+    return (), False
+
+
 def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     """Return, in order, the words of *text* (as :data:`_WORD` finds them) that are in *plain*.
 
@@ -268,20 +289,125 @@ def _known_words(text: str, plain: frozenset[str]) -> list[str]:
     found: list[str] = []
     hard = 0
     for token in tokens:
-        if token in plain:
-            found.append(token)
-            continue
-        if token.isalpha():
-            continue  # one word, not a function word
-        core = token.strip(_NOT_WORD)
-        if core in plain:
-            found.append(core)
-        elif core and not _one_word(core):
+        words, is_hard = _token_words(token, plain)
+        if is_hard:
             hard += 1
             if hard > _MAX_HARD_TOKENS:
                 return [word for word in _WORD.findall(text) if word in plain]
-            found.extend(word for word in _WORD.findall(core) if word in plain)
+        found.extend(words)
     return found
+
+
+# No character outside a word's letters, marks and apostrophes is ever part of one, so it
+# can become a space: the words stay as they were. Every ASCII one by one bytes
+# translation (in C), the others :data:`_NOT_WORD` names one by one.
+_ASCII_BREAKS: Final = bytes(
+    code if chr(code).isalpha() or chr(code) == "'" or code >= 0x80 else ord(" ")  # noqa: PLR2004
+    for code in range(256)
+)
+_WIDE_BREAKS: Final = tuple(char for char in _NOT_WORD if not char.isascii())
+_APOSTROPHES: Final = ("'", "\N{RIGHT SINGLE QUOTATION MARK}")
+
+
+def _spaced(text: str) -> str:
+    """Return *text* with every ASCII non-letter but "'", and :data:`_NOT_WORD`, made spaces."""
+    text = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_BREAKS)
+        .decode("utf-8", "surrogatepass")
+    )
+    if not text.isascii():
+        for char in _WIDE_BREAKS:
+            if char in text:
+                text = text.replace(char, " ")
+    return text
+
+
+def _plain_tokens(text: str, tokens: list[str]) -> bool:
+    """Return True when each of *tokens* (*text* split) is one word: letters, perhaps apostrophes.
+
+    Such a token is a function word exactly when it is one. An apostrophe
+    opening a token is no part of its word: then False. *text* is
+    :func:`_spaced`: ASCII text is ASCII letters, "'" and spaces alone.
+    """
+    ascii_only = text.isascii()
+    letters = "" if ascii_only else "".join(tokens)
+    if not ascii_only and letters.isalpha():
+        return True
+    for mark in _APOSTROPHES:
+        if mark in text:
+            letters = letters.replace(mark, "")
+            at = text.find(mark)
+            while at >= 0:
+                if at == 0 or text[at - 1].isspace():
+                    return False
+                at = text.find(mark, at + 1)
+    return ascii_only or letters.isalpha()
+
+
+def _counted(text: str, lexicon: Lexicon) -> Counter[str]:
+    """Return how often each function word occurs in *text* as a word :data:`_WORD` finds.
+
+    The words come in no particular order. What can be no part of a word
+    (punctuation, digits) becomes a space first; then most texts are words
+    between spaces, and C-level filters count them. Otherwise the tokens that
+    are more than one word are read one by one, as :func:`_token_words` reads them.
+    """
+    plain = _plain_words(lexicon)
+    spaced = _spaced(text)
+    tokens = spaced.split()
+    if len(tokens) * _LONG_TOKEN < len(text):  # written without spaces (Chinese, Japanese)
+        return Counter(filter(plain.__contains__, _WORD.findall(text)))
+    words = list(filter(plain.__contains__, tokens))
+    if _plain_tokens(spaced, tokens):
+        return Counter(words)
+    # the rest that is more than one word: an apostrophe or a mark first, something inside
+    others = [token for token in filterfalse(plain.__contains__, tokens) if not token.isalpha()]
+    cores = list(map(str.strip, others, repeat(_NOT_WORD)))
+    words += filter(plain.__contains__, cores)
+    hard = [
+        core
+        for core in filterfalse(plain.__contains__, cores)
+        if core and not core.isalpha() and not _one_word(core)
+    ]
+    if len(hard) > _MAX_HARD_TOKENS:  # as many as that: the pattern reads the text once
+        return Counter(filter(plain.__contains__, _WORD.findall(text)))
+    for core in hard:
+        words += filter(plain.__contains__, _WORD.findall(core))
+    return Counter(words)
+
+
+def _word_counts(text: str, lexicon: Lexicon) -> dict[str, int]:
+    """Return how often each function word occurs in *text*, in the order they first occur."""
+    return Counter(_known_words(text, _plain_words(lexicon)))
+
+
+@functools.lru_cache(maxsize=8)
+def _exact_gap(lexicon: Lexicon) -> float:
+    """Return half the least gap between two different language scores, or 0.0 if too small.
+
+    A word of *k* languages gives each ``1/k``: every score is a multiple of
+    ``1/L``, L the least common multiple of the owner counts, so two scores
+    that differ differ by ``1/L`` at least. Float sums of a sample's few
+    hundred words stray from the exact ones by far less than half that.
+    """
+    lcm = math.lcm(*{len(owners) for owners in lexicon.function_words.values()})
+    gap = 0.5 / lcm
+    return gap if gap >= _LEAST_GAP else 0.0
+
+
+def _scores(counts: dict[str, int], lexicon: Lexicon) -> dict[str, float]:
+    """Return each language's score: a word several languages use counts for each in proportion.
+
+    The sums are of floats, so they are made in the order of *counts*.
+    """
+    known = lexicon.function_words
+    scores: dict[str, float] = {}
+    for word, times in counts.items():
+        owners = known[word]
+        for code in owners:
+            scores[code] = scores.get(code, 0.0) + times / len(owners)
+    return scores
 
 
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
@@ -298,15 +424,16 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _known_words(fold("\n".join(sample)[:_SAMPLE_CHARS]), _plain_words(lexicon))
-    known = lexicon.function_words
-    counts: dict[str, float] = {}
-    # in the order the words first occur: the sums are of floats
-    for word, times in Counter(words).items():
-        owners = known[word]
-        # a word several languages share ("de", "en") tells little: split its weight
-        for code in owners:
-            counts[code] = counts.get(code, 0.0) + times / len(owners)
-    if not counts:
+    text = fold("\n".join(sample)[:_SAMPLE_CHARS])
+    scores = _scores(_counted(text, lexicon), lexicon)
+    if not scores:
         return None
-    return min(counts, key=lambda code: (-counts[code], code))
+    top = max(scores.values())
+    gap = _exact_gap(lexicon)  # 0.0: every score is near, the order of the sums decides
+    near = [code for code, value in scores.items() if top - value < gap]
+    if len(near) == 1:
+        return near[0]  # no other score is as high, whatever the order of the float sums
+    # a tie, exact but for the rounding: summed in the order the words first occur,
+    # the float sums break it as they always did
+    scores = _scores(_word_counts(text, lexicon), lexicon)
+    return min(scores, key=lambda code: (-scores[code], code))

@@ -371,6 +371,31 @@ class Lexicon:
             self._recent[line, prefer] = hit
         return hit
 
+    def noise_of(self, lines: Sequence[str], prefer: str | None = None) -> list[NoiseHit | None]:
+        """Return :meth:`noise` of every one of *lines*.
+
+        A line opening with plain ASCII that no phrase shares is decided here,
+        without a call per line: most lines of a story.
+        """
+        openings = self._openings
+        noise = self.noise
+        out: list[NoiseHit | None] = []
+        for line in lines:
+            head = line[: _PEEK + 1]  # as _plainly_not_noise reads it
+            if head.isascii() and head[:1].isalnum():
+                low = head[:_PEEK].lower()
+                if not (
+                    low[:5] in openings
+                    or low[:4] in openings
+                    or low[:3] in openings
+                    or low[:2] in openings
+                    or low[:1] in openings
+                ):
+                    out.append(None)
+                    continue
+            out.append(noise(line, prefer))
+        return out
+
     def _plainly_not_noise(self, line: str) -> bool:
         """Return True for a line whose plain ASCII opening no phrase shares: most lines.
 
@@ -405,11 +430,14 @@ class Lexicon:
 
     def _core_opens(self, opening: str) -> bool:
         """Return True when some phrase's core opens *opening* (folded, as long as any core)."""
-        return any(
-            opening.startswith(core)
-            for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}
-            for core, _kind in self._openings.get(key, ())
-        )
+        openings = self._openings
+        for n in range(1, _KEY_CHARS + 1):  # the phrases indexed by its first 1, 2, ... 5 letters
+            for core, _kind in openings.get(opening[:n], ()):
+                if opening.startswith(core):
+                    return True
+            if n >= len(opening):
+                break  # a longer prefix is this one again
+        return False
 
     def _hit(self, line: str, prefer: str | None) -> NoiseHit | None:
         """Decide a normalised line that opens like a phrase."""
@@ -434,10 +462,12 @@ class Lexicon:
             stripped = line[start.end() :] if start else line
         opening = fold(stripped)
         starting = set()
-        for key in {opening[:n] for n in range(1, _KEY_CHARS + 1)}:
-            for core, kind in self._openings.get(key, ()):
+        for n in range(1, _KEY_CHARS + 1):  # the phrases indexed by its first 1, 2, ... 5 letters
+            for core, kind in self._openings.get(opening[:n], ()):
                 if opening.startswith(core):
                     starting.add(kind)
+            if n >= len(opening):
+                break  # a longer prefix is this one again
         for kind in NOISE_KINDS:
             if kind not in starting:
                 continue

@@ -9,12 +9,25 @@ to one rule in one data file.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from collections import deque
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
 from wireparse._convert import to_str_tuple
 from wireparse.models import Article
+
+if TYPE_CHECKING:
+    import regex
+
+    from wireparse.profiles import BylineForm, DatelineForm
+
+    #: A byline form that matched a line, its match, and the people it names.
+    BylineFound = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
+    #: A dateline form that matched a line, and its match; or None.
+    DatelineFound = tuple[DatelineForm, regex.Match[str]] | None
 
 __all__ = ["BlockKind", "ClassifiedBlock", "Explanation"]
 
@@ -40,8 +53,23 @@ def _lines(values: Any) -> tuple[int, ...]:  # noqa: ANN401 - validated item by 
     return out
 
 
+class _Found:
+    """What the classifier read on a block's line, handed on to the assembler of the same parse.
+
+    Slots, not fields: no part of the block's value (its repr, equality, hash,
+    pickle or ``attrs.fields``). A block built any other way has them unset;
+    the assembler then reads its line itself.
+    """
+
+    __slots__ = ("_byline_found", "_datelines_found")
+
+    _byline_found: BylineFound
+    # the inline and the standalone dateline of the line (shipped profiles' forms)
+    _datelines_found: tuple[DatelineFound, DatelineFound]
+
+
 @frozen(kw_only=True)
-class ClassifiedBlock:
+class ClassifiedBlock(_Found):
     """One block of the input with the role it was given.
 
     Attributes:
@@ -71,6 +99,28 @@ class ClassifiedBlock:
 _SET_TEXT, _SET_LINES, _SET_KIND, _SET_RULE, _SET_REASON = (
     ClassifiedBlock.__dict__[name].__set__ for name in ("text", "lines", "kind", "rule", "reason")
 )
+_SET_BYLINE_FOUND = _Found.__dict__["_byline_found"].__set__
+_SET_DATELINES_FOUND = _Found.__dict__["_datelines_found"].__set__
+
+
+def hand_on_byline(block: ClassifiedBlock, found: BylineFound) -> None:
+    """Keep on *block* the byline the classifier found on its line."""
+    _SET_BYLINE_FOUND(block, found)
+
+
+def hand_on_datelines(block: ClassifiedBlock, found: tuple[DatelineFound, DatelineFound]) -> None:
+    """Keep on *block* the inline and the standalone dateline the classifier read on its line."""
+    _SET_DATELINES_FOUND(block, found)
+
+
+def byline_found(block: ClassifiedBlock) -> BylineFound | None:
+    """Return the byline the classifier found on *block*'s line, or None (not handed on)."""
+    return getattr(block, "_byline_found", None)
+
+
+def datelines_found(block: ClassifiedBlock) -> tuple[DatelineFound, DatelineFound] | None:
+    """Return the datelines the classifier read on *block*'s line, or None (not handed on)."""
+    return getattr(block, "_datelines_found", None)
 
 
 def trusted_block(
@@ -88,6 +138,37 @@ def trusted_block(
     _SET_RULE(block, rule)
     _SET_REASON(block, reason)
     return block
+
+
+def trusted_blocks(
+    rows: Iterable[tuple[str, tuple[int, ...], BlockKind, str, str]],
+) -> tuple[ClassifiedBlock, ...]:
+    """Return :func:`trusted_block` of every row (text, lines, kind, rule, reason), in order."""
+    columns = tuple(zip(*rows, strict=True))
+    if not columns:
+        return ()
+    return trusted_columns(*columns)
+
+
+def trusted_columns(
+    texts: Sequence[str],
+    lines: Sequence[tuple[int, ...]],
+    kinds: Sequence[BlockKind],
+    rules: Sequence[str],
+    reasons: Sequence[str],
+) -> tuple[ClassifiedBlock, ...]:
+    """Return the blocks whose fields are the items of the columns, unchecked, in order."""
+    out = tuple(map(object.__new__, repeat(ClassifiedBlock, len(texts))))
+    # each field set on every block by a C-level map, not a Python loop
+    for setter, values in (
+        (_SET_TEXT, texts),
+        (_SET_LINES, lines),
+        (_SET_KIND, kinds),
+        (_SET_RULE, rules),
+        (_SET_REASON, reasons),
+    ):
+        deque(map(setter, out, values), maxlen=0)
+    return out
 
 
 def _blocks(values: Any) -> tuple[ClassifiedBlock, ...]:  # noqa: ANN401 - validated item by item

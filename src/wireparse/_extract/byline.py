@@ -19,6 +19,7 @@ from attrs import frozen
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import read_date
 from wireparse._phrases import Lexicon, compile_lists, fold
+from wireparse._trusted import trusted
 from wireparse.models import Byline
 from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
@@ -84,10 +85,12 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     if not key or key in agencies or key in tools.roles:
         return False
     words = part.split()
-    folded = [fold(w) for w in words]  # each word folded once, for every test below
-    if len(words) <= 3 and any(w in agencies for w in folded):  # noqa: PLR2004 - "UPI Staff"
+    folded = key.split()  # each word folded once, for every test below
+    if len(folded) != len(words):  # a word of combining dots alone folds to nothing
+        folded = [fold(w) for w in words]
+    if len(words) <= 3 and not agencies.isdisjoint(folded):  # noqa: PLR2004 - "UPI Staff"
         return False
-    if any(w in tools.roles for w in folded):
+    if not tools.roles.isdisjoint(folded):
         return False
     capitalised = 0
     for word, low in zip(words, folded, strict=True):
@@ -138,7 +141,9 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     tools = _tools(lexicon)
     text = text.strip()
     opening = fold(text[:_PEEK])
-    known = any(opening[:n] in tools.openings for n in range(1, _KEY_CHARS + 1))
+    openings = tools.openings
+    # its first 1, 2 or _KEY_CHARS (3) letters: a prefix's
+    known = opening[:1] in openings or opening[:2] in openings or opening[:3] in openings
     if known or (len(opening) < _KEY_CHARS and len(text) > _PEEK):  # or combining dots folded
         text = tools.prefix.sub("", text, count=1)  # only a line opening like a prefix can lose one
     agencies = _agencies_for(profile)
@@ -161,9 +166,10 @@ def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> boo
     return key in agencies or key in roles or any(w in agencies or w in roles for w in words)
 
 
-def match_byline(
-    line: str, profile: CompiledProfile, lexicon: Lexicon
-) -> tuple[BylineForm, regex.Match[str], tuple[str, ...]] | None:
+_Matched = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
+
+
+def match_byline(line: str, profile: CompiledProfile, lexicon: Lexicon) -> _Matched | None:
     """Return the first byline form that matches *line* and names people (or only an agency).
 
     A form whose ``authors`` do not read as names ("By Monday, the talks…") is
@@ -179,14 +185,14 @@ def match_byline(
 
 def read_byline(
     text: str,
-    match: regex.Match[str],
+    found: _Matched,
     lexicon: Lexicon,
     profile: Profile,
     prefer: Sequence[str] = (),
 ) -> BylineResult:
-    """Build the byline and its dates from a line its form matched."""
+    """Build the byline and its dates from what :func:`match_byline` found on a line."""
+    _form, match, authors = found
     groups = match.groupdict()
-    authors = split_authors(groups.get("authors") or "", lexicon, profile) or ()  # already checked
     published = updated = None
     if groups.get("published"):
         published = read_date(
@@ -197,5 +203,5 @@ def read_byline(
             groups["updated"], order=profile.date_order, lexicon=lexicon, prefer=prefer
         )
     return BylineResult(
-        byline=Byline(authors=authors, raw=text), published=published, updated=updated
+        byline=trusted(Byline, authors=authors, raw=text), published=published, updated=updated
     )

@@ -8,13 +8,16 @@ after it, and :attr:`Dateline.raw` the text of the dateline itself.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
+from wireparse._trusted import trusted
 from wireparse.models import Dateline
 
 
-def _part(match: regex.Match[str], name: str) -> str | None:
-    value = match.groupdict().get(name)
+def _part(groups: dict[str, str | Any], name: str) -> str | None:
+    value = groups.get(name)
     if value is None:
         return None
     value = value.strip(" ,")
@@ -23,25 +26,24 @@ def _part(match: regex.Match[str], name: str) -> str | None:
 
 def standalone_dateline(text: str, match: regex.Match[str]) -> Dateline:
     """Build a dateline from a line that is nothing but the dateline."""
-    location = _part(match, "place")
-    if location is None and _part(match, "agency") is None and _part(match, "date") is None:
+    groups = match.groupdict()
+    location = _part(groups, "place")
+    agency = _part(groups, "agency")
+    date_text = _part(groups, "date")
+    if location is None and agency is None and date_text is None:
         location = text
-    return Dateline(
-        location=location,
-        agency=_part(match, "agency"),
-        date_text=_part(match, "date"),
-        raw=text,
-    )
+    return trusted(Dateline, location=location, agency=agency, date_text=date_text, raw=text)
 
 
 def split_dateline(text: str, match: regex.Match[str]) -> tuple[Dateline, str]:
     """Split an inline dateline off a paragraph; return it and the rest of the paragraph."""
-    raw = text[: match.end()].strip()
-    rest = text[match.end() :].strip()
-    dateline = Dateline(
-        location=_part(match, "place"),
-        agency=_part(match, "agency"),
-        date_text=_part(match, "date"),
-        raw=raw,
+    end = match.end()
+    groups = match.groupdict()
+    dateline = trusted(
+        Dateline,
+        location=_part(groups, "place"),
+        agency=_part(groups, "agency"),
+        date_text=_part(groups, "date"),
+        raw=text[:end].strip(),
     )
-    return dateline, rest
+    return dateline, text[end:].strip()
