@@ -179,7 +179,7 @@ def _spaced_matches(
     """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*."""
     table = language.verb_table
     size = len(text)
-    for key in language.verb_heads.intersection(_WORD.findall(text, lo, hi)):
+    for key in language.verb_heads.intersection(_stretch_words(text, lo, hi)):
         width = len(key)
         at = text.find(key, lo, hi)
         while at >= 0:
@@ -192,6 +192,38 @@ def _spaced_matches(
                 if match is not None:
                     found.append((at, match.end(), match.group()))
             at = text.find(key, after, hi)
+
+
+def _stretch_words(text: str, lo: int, hi: int) -> list[str]:
+    """Return the words of text[lo:hi] (runs of word characters), as :data:`_WORD` finds them.
+
+    The common punctuation is turned into spaces and the rest split at white
+    space, which is several times faster than the pattern; when what is left is
+    not all word characters (a rarer mark, or "_"), the pattern is used after all.
+    """
+    part = (
+        text[lo:hi]
+        .replace(".", " ")
+        .replace(",", " ")
+        .replace("-", " ")
+        .replace('"', " ")
+        .replace("'", " ")
+        .replace("(", " ")
+        .replace(")", " ")
+        .replace(":", " ")
+        .replace(";", " ")
+        .replace("/", " ")
+        .replace("%", " ")
+        .replace("$", " ")
+        .replace("\N{LEFT DOUBLE QUOTATION MARK}", " ")
+        .replace("\N{RIGHT DOUBLE QUOTATION MARK}", " ")
+        .replace("\N{RIGHT SINGLE QUOTATION MARK}", " ")
+        .replace("\N{EM DASH}", " ")
+    )
+    words = part.split()
+    if "".join(words).isalnum():  # each is a whole run of word characters
+        return words
+    return _WORD.findall(text, lo, hi)
 
 
 def _is_word(char: str) -> bool:
