@@ -27,6 +27,8 @@ def _agency_heads(agencies: frozenset[str]) -> frozenset[str]:
 def _contains(full: str, words: Sequence[str]) -> bool:
     """Return True when *words* are a run of the words of *full*."""
     have = [_fold(w) for w in full.split(" ")]
+    if len(words) == 1:
+        return _fold(words[0]) in have
     want = [_fold(w) for w in words]
     size = len(want)
     return any(have[i : i + size] == want for i in range(len(have) - size + 1))
@@ -70,11 +72,12 @@ class _Story:
             self._all_runs = language.runs(self._texts)
         else:
             self._all_runs = [[] for _ in self._texts]
+        singles = self.singles
         for text, runs in zip(self._texts, self._all_runs, strict=True):
             for start, end in runs:
                 name = text[start:end]
                 if " " not in name:
-                    self.singles.add(name)
+                    singles.add(name)
                     continue
                 seen[name] = None
                 if start > 1 and text[start - 1] == " " and text[start - 2].islower():
@@ -120,6 +123,9 @@ class _Story:
 
     def trim(self, name: str) -> str:
         """Drop the function words a sentence opens with ("The", "In") and an agency's name."""
+        head = _fold(name.split(" ", 1)[0])
+        if head not in self.language.function_words and head not in self.agency_heads:
+            return name  # most names: nothing to drop
         words = name.split(" ")
         while len(words) > 1 and _fold(words[0]) in self.language.function_words:
             words.pop(0)
@@ -140,10 +146,10 @@ class _Story:
     def _split_titles(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Split "U.S. District Judge Patricia Nwosu" into the name and the title words."""
         words = name.split(" ")
-        folded = [_fold(w) for w in words]
         heads = self.language.title_heads
-        if not any(word in heads for word in folded[:-1]):
+        if heads.isdisjoint(map(_fold, words[:-1])):
             return name, ()
+        folded = [_fold(w) for w in words]
         cut = 0
         at = 0
         while at < len(words) - 1:
