@@ -220,6 +220,10 @@ class _Language:
         self._verbs = tuple(verbs)
         self.verb_table, self.unspaced_finder, self.exact = _verb_table(verbs)
         self.verb_heads = frozenset(self.verb_table)
+        #: heads that are a whole verb and open no other (the pattern would add nothing)
+        self.verb_words = frozenset(k for k, v in self.verb_table.items() if v == _verb_source([k]))
+        #: the heads' patterns, compiled when first needed: most are never needed by a story
+        self.verb_patterns: dict[str, re.Pattern[str]] = {}
 
     def is_title(self, folded: Sequence[str], at: int) -> int:
         """Return how many *folded* words from *at* form a title ("prime minister": 2), or 0."""
@@ -296,12 +300,13 @@ _VERB_JOINERS: Final = "-'" + _RSQ  # a verb after one of these is part of a wor
 
 def _verb_table(
     verbs: Sequence[str],
-) -> tuple[dict[str, _LazyPattern], re.Pattern[str] | None, bool]:
+) -> tuple[dict[str, str], re.Pattern[str] | None, bool]:
     """Return the spaced verbs by their first word, the unspaced verbs' trie, and exactness.
 
     Each spaced verb (and its capitalised form) is filed under the run of word
-    characters it opens with; the verbs of one run make one trie, matched where
-    the run stands and ending a word, so the longest that fits is found. Exact
+    characters it opens with; the verbs of one run make one trie (its pattern's
+    source), matched where the run stands and ending a word, so the longest that
+    fits is found. Exact
     is False when a spaced verb holds a character an unspaced verb opens with:
     there the two kinds could overlap, and :func:`_verb_matches` leaves the
     search to the whole trie; so it does when a verb holds a quote mark, as it
@@ -319,24 +324,13 @@ def _verb_table(
     exact = "" not in table and not any((openers | marks) & set(v) for v in spaced)
     exact = exact and not any(marks & set(v) for v in unspaced)
     finder = re.compile(_trie(unspaced)) if unspaced else None
-    tries = {key: _LazyPattern(rf"(?:{_trie(group)})(?![\w\-])") for key, group in table.items()}
+    tries = {key: _verb_source(group) for key, group in table.items()}
     return tries, finder, exact
 
 
-class _LazyPattern:
-    """A pattern compiled when first used: most verbs' tries are never needed by a story."""
-
-    __slots__ = ("_compiled", "_source")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """Match at *pos* of *text*, compiling the pattern the first time."""
-        if self._compiled is None:
-            self._compiled = re.compile(self._source)
-        return self._compiled.match(text, pos)
+def _verb_source(group: Sequence[str]) -> str:
+    """Return the pattern of the verbs of one head: their trie, ending a word."""
+    return rf"(?:{_trie(group)})(?![\w\-])"
 
 
 @functools.lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ looked up by position (bisect), so each quote's window costs little.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Final, Literal, NamedTuple
 
 from wireparse._extract._quote_language import _VERB_JOINERS, _WORD, _Language, _sentence_end
@@ -176,11 +177,18 @@ def _verb_matches(para: _Paragraph, language: _Language) -> list[tuple[int, int,
 def _spaced_matches(
     text: str, lo: int, hi: int, language: _Language, found: list[tuple[int, int, str]]
 ) -> None:
-    """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*."""
-    table = language.verb_table
+    """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*.
+
+    A head that is a whole verb and opens no other is read without its pattern:
+    standing as a word, it matches unless a hyphen follows.
+    """
     size = len(text)
     for key in language.verb_heads.intersection(_stretch_words(text, lo, hi)):
         width = len(key)
+        whole = key in language.verb_words
+        pattern = None if whole else language.verb_patterns.get(key)
+        if pattern is None and not whole:
+            pattern = language.verb_patterns[key] = re.compile(language.verb_table[key])
         at = text.find(key, lo, hi)
         while at >= 0:
             after = at + width
@@ -188,9 +196,13 @@ def _spaced_matches(
             if not (_is_word(before) or before in _VERB_JOINERS) and (
                 after == size or not _is_word(text[after])
             ):
-                match = table[key].match(text, at)
-                if match is not None:
-                    found.append((at, match.end(), match.group()))
+                if pattern is None:
+                    if after == size or text[after] != "-":
+                        found.append((at, after, key))
+                else:
+                    match = pattern.match(text, at)
+                    if match is not None:
+                        found.append((at, match.end(), match.group()))
             at = text.find(key, after, hi)
 
 
