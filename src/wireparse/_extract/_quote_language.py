@@ -199,6 +199,7 @@ class _Language:
         particles = sorted(lexicon.lists.get("name_particles", ()), key=len, reverse=True)
         self.name_links = frozenset(_fold(p) for p in particles)
         self.name_prefixes = tuple(_fold(p) for p in lexicon.lists.get("name_prefixes", ()))
+        self._prefix_groups = _by_length(self.name_prefixes)
         self.conjunctions = frozenset(_fold(c) for c in lexicon.lists.get("conjunctions", ()))
         self.function_words = frozenset(lexicon.function_words)
         # grammatical words of any language: what a name is not, and what joins a body's name
@@ -242,38 +243,49 @@ class _Language:
     def runs(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Return the capitalised runs (names) of each of *texts*, "al-" prefixes included.
 
-        The texts are searched as one, joined by line breaks, which no name
-        crosses: one search instead of one a text.
+        Each text is searched on its own (a name never spans two): a list
+        comprehension over each search is cheaper than sharing out the matches
+        of one search of them all. The texts are looked at together only to
+        choose the pattern: the smaller one when no letter lies beyond the
+        Basic Multilingual Plane.
         """
         joined = "\n".join(texts)
         astral = not joined.isascii() and _astral(joined)
-        out: list[list[tuple[int, int]]] = [[] for _ in texts]
-        if not texts:
-            return out
-        index, base, limit = 0, 0, len(texts[0])
-        runs = out[0]
         person = _name_pattern(self.particles, astral=True) if astral else self.person_bmp
-        for match in person.finditer(joined):
-            start, end = match.span()
-            while start > limit:
-                index += 1
-                base = limit + 1
-                limit = base + len(texts[index])
-                runs = out[index]
-            runs.append((start - base, end - base))
-        for text, runs in zip(texts, out, strict=True):
-            if "-" in text:
-                self._prefix(text, runs)
+        out = [[m.span() for m in person.finditer(text)] for text in texts]
+        if self._prefix_groups and "-" in joined:
+            for text, runs in zip(texts, out, strict=True):
+                if "-" in text and runs:
+                    self._prefix(text, runs)
         return out
 
     def _prefix(self, text: str, runs: list[tuple[int, int]]) -> None:
-        """Extend the runs of *text* over a name prefix before them ("al-Jubouri")."""
+        """Extend the runs of *text* over a name prefix before them ("al-Jubouri").
+
+        The prefixes are tried in order; those of one length next to each other
+        in the list make one set, as the text before a run equals one at most.
+        """
         for index, (start, end) in enumerate(runs):
-            for prefix in self.name_prefixes:
-                at = start - len(prefix)
-                if at >= 0 and _fold(text[at:start]) == prefix and not text[at - 1 : at].isalpha():
+            for size, prefixes in self._prefix_groups:
+                at = start - size
+                if (
+                    at >= 0
+                    and _fold(text[at:start]) in prefixes
+                    and not text[at - 1 : at].isalpha()
+                ):
                     runs[index] = (at, end)
                     break
+
+
+def _by_length(words: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Return *words* in order, those of one length next to each other as one set."""
+    groups: list[tuple[int, set[str]]] = []
+    for word in words:
+        if groups and groups[-1][0] == len(word):
+            groups[-1][1].add(word)
+        else:
+            groups.append((len(word), {word}))
+    return tuple((size, frozenset(group)) for size, group in groups)
 
 
 def _verb_finder(verbs: Sequence[str]) -> re.Pattern[str]:
