@@ -7,15 +7,28 @@ every kind, marks, names, verbs and words of several scripts.
 
 from __future__ import annotations
 
+import copy
+import re
+import sys
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import quote_noise
-from wireparse._extract._quote_language import _Language, _language
+from wireparse._extract._quote_language import _by_length, _Language, _language
 from wireparse._extract._quote_marks import find_spans
-from wireparse._extract._quote_paragraph import _WORD, _Paragraph, _stretch_words, _verb_matches
-from wireparse._phrases import lexicon
+from wireparse._extract._quote_paragraph import (
+    _SPACES,
+    _WORD,
+    _no_words,
+    _Paragraph,
+    _stretch_words,
+    _verb_matches,
+    _words,
+)
+from wireparse._phrases import fold, lexicon
 
 #: Characters around words: the punctuation the fast path turns into spaces and
 #: some it does not, letters and digits of several scripts, "_" and white space.
@@ -69,3 +82,39 @@ def test_verbs_are_what_one_search_of_the_trie_finds(code: str | None, text: str
     language = _language(lexicon(), code)
     para = _Paragraph(0, text, find_spans(text), [])
     assert _verb_matches(para, language) == _plain_verb_matches(para, language)
+
+
+def test_the_spaces_are_what_split_splits_at() -> None:
+    assert set(_SPACES) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+
+
+@given(texts)
+def test_no_words_is_words_finding_none(text: str) -> None:
+    assert _no_words(text) == (not _words(text))
+
+
+def _plain_prefix(text: str, runs: list[tuple[int, int]], prefixes: Sequence[str]) -> None:
+    for index, (start, end) in enumerate(runs):
+        for prefix in prefixes:
+            at = start - len(prefix)
+            if at >= 0 and fold(text[at:start]) == prefix and not text[at - 1 : at].isalpha():
+                runs[index] = (at, end)
+                break
+
+
+_PREFIXES = ("al-", "el-", "ibn ", "abu-", "d'", "o’", "", "-")
+
+
+@given(
+    st.lists(st.sampled_from(_PREFIXES), max_size=5),
+    st.lists(st.sampled_from((*_PREFIXES, "Al-", "EL-", "x", " ", "Kabulov", "İ")), max_size=12),
+)
+def test_prefixes_by_length_are_the_prefixes_in_turn(prefixes: list[str], bits: list[str]) -> None:
+    language = copy.copy(_language(lexicon(), "en"))
+    language._prefix_groups = _by_length([fold(p) for p in prefixes])
+    text = "".join(bits) + " Kabulov"
+    runs = [(m.start(), m.end()) for m in re.finditer(r"Kabulov|x", text)]
+    expected = list(runs)
+    _plain_prefix(text, expected, [fold(p) for p in prefixes])
+    language._prefix(text, runs)
+    assert runs == expected

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Final
 
 from wireparse._extract._quote_language import _categories, _fold
 from wireparse._extract._quote_marks import _OPENING_MARKS, _RSQ, _Span
-from wireparse._extract._quote_paragraph import _WORD_EDGE, _Hit, _Paragraph, _Who, _words
+from wireparse._extract._quote_paragraph import (
+    _WORD_EDGE,
+    _Hit,
+    _no_words,
+    _Paragraph,
+    _Who,
+    _words,
+)
 
 if TYPE_CHECKING:
     from wireparse._extract._quote_story import _Story
@@ -97,7 +104,7 @@ def _frame_before(
     for hit in reversed(para.hits(story.language, lo, span.open_at)):
         start = max(lo, para.span_before(hit.start))
         found = _verb_frame(story, para, start, hit, hi)
-        bare = found is None and not _words(para.text[hit.end : span.open_at])
+        bare = found is None and _no_words(para.text[hit.end : span.open_at])
         if bare and _clause_opens(para.text, start, hit.start):
             found = _Who(None, "verb", hit.verb, hit.start)  # 'And added: “…”'
         if found is not None:
@@ -131,7 +138,7 @@ def _clause_start(text: str, lo: int, end: int) -> int:
 
 def _clause_opens(text: str, lo: int, at: int) -> bool:
     """Return True when nothing but punctuation stands between the clause's start and *at*."""
-    return not _words(text[_clause_start(text, lo, at) : at])
+    return _no_words(text[_clause_start(text, lo, at) : at])
 
 
 def _subject_before(story: _Story, para: _Paragraph, lo: int, hit: _Hit) -> _Who | None:
@@ -292,7 +299,7 @@ def _name_after(story: _Story, para: _Paragraph, hit: _Hit, limit: int) -> _Who 
         name = story.trim(text[start:end])
         if comma >= 0:
             # a name in apposition to the description: "…, X Y"; else the clause went on
-            appositive = not _words(gap[comma + 1 :]) and bool(described or candidate)
+            appositive = _no_words(gap[comma + 1 :]) and bool(described or candidate)
             if appositive and story.is_person(name) and not story.is_agency(text[start:end]):
                 return _Who(name, "name", hit.verb, start)
             break

@@ -248,6 +248,19 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+#: What :meth:`str.split` splits at: every character :meth:`str.isspace` holds (a test checks).
+_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_NO_WORD: Final = _SPACES + _WORD_EDGE
+
+
+def _no_words(text: str) -> bool:
+    """Return True when :func:`_words` finds no word in *text*, without splitting it."""
+    return not text.strip(_NO_WORD)
+
+
 def _words(text: str) -> list[str]:
     """Split into words, without the punctuation around them."""
     return [word for raw in text.split() if (word := raw.strip(_WORD_EDGE))]

@@ -16,7 +16,14 @@ from wireparse._extract._quote_attribution import (
     _verb_frame,
 )
 from wireparse._extract._quote_language import _fold, _Language, _sentence_end
-from wireparse._extract._quote_paragraph import _WORD_EDGE, WINDOW, _Paragraph, _Who, _words
+from wireparse._extract._quote_paragraph import (
+    _WORD_EDGE,
+    WINDOW,
+    _no_words,
+    _Paragraph,
+    _Who,
+    _words,
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -362,7 +369,7 @@ def _last_attribution(story: _Story, para: _Paragraph, lo: int, hi: int) -> _Who
         start = max(lo, para.sentence_start(hit.start))
         found = _verb_frame(story, para, start, hit, hi)
         weak = found is None or found.kind == "role"
-        if weak and not _words(text[hit.end : para.sentence_end(hit.end)]):
+        if weak and _no_words(text[hit.end : para.sentence_end(hit.end)]):
             # the verb ends its sentence: its subject opens it ("X, ... uyarısında bulundu.")
             found = _sentence_subject(story, para, start, hit.start, free=True) or found
         if found is not None and found.kind == "name":
