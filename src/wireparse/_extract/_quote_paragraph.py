@@ -87,7 +87,9 @@ class _Paragraph:
     def runs_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Return the capitalised runs inside [lo, hi), outside quotes."""
         first = bisect.bisect_left(self.run_starts, lo)
-        last = bisect.bisect_left(self.run_starts, hi)
+        last = bisect.bisect_left(self.run_starts, hi, first)
+        if not self.spans:  # nothing quoted: no run is inside a quote
+            return [r for r in self.runs[first:last] if r[1] <= hi]
         return [r for r in self.runs[first:last] if r[1] <= hi and not self.inside(r[0])]
 
     def span_before(self, position: int) -> int:

@@ -181,7 +181,8 @@ class _Story:
     def fullest(self, name: str) -> str:
         """Return the fullest name the story gives that *name* is a part of, else *name*."""
         words = name.split(" ")
-        for candidate in (self.full.get(_fold(words[-1])), self.parts.get(_fold(words[-1]))):
+        key = _fold(words[-1])
+        for candidate in (self.full.get(key), self.parts.get(key)):
             if candidate and _contains(candidate, words):
                 return candidate
         return name
