@@ -7,7 +7,6 @@ every kind, marks, names, verbs and words of several scripts.
 
 from __future__ import annotations
 
-import copy
 import re
 import sys
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import quote_noise
-from wireparse._extract._quote_language import _by_length, _Language, _language
+from wireparse._extract._quote_language import _by_length, _Language, _language, _prefix
 from wireparse._extract._quote_marks import find_spans
 from wireparse._extract._quote_paragraph import (
     _SPACES,
@@ -110,11 +109,9 @@ _PREFIXES = ("al-", "el-", "ibn ", "abu-", "d'", "o’", "", "-")
     st.lists(st.sampled_from((*_PREFIXES, "Al-", "EL-", "x", " ", "Kabulov", "İ")), max_size=12),
 )
 def test_prefixes_by_length_are_the_prefixes_in_turn(prefixes: list[str], bits: list[str]) -> None:
-    language = copy.copy(_language(lexicon(), "en"))
-    language._prefix_groups = _by_length([fold(p) for p in prefixes])
     text = "".join(bits) + " Kabulov"
     runs = [(m.start(), m.end()) for m in re.finditer(r"Kabulov|x", text)]
     expected = list(runs)
     _plain_prefix(text, expected, [fold(p) for p in prefixes])
-    language._prefix(text, runs)
+    _prefix(text, runs, _by_length([fold(p) for p in prefixes]))
     assert runs == expected

@@ -256,25 +256,25 @@ class _Language:
         if self._prefix_groups and "-" in joined:
             for text, runs in zip(texts, out, strict=True):
                 if "-" in text and runs:
-                    self._prefix(text, runs)
+                    _prefix(text, runs, self._prefix_groups)
         return out
 
-    def _prefix(self, text: str, runs: list[tuple[int, int]]) -> None:
-        """Extend the runs of *text* over a name prefix before them ("al-Jubouri").
 
-        The prefixes are tried in order; those of one length next to each other
-        in the list make one set, as the text before a run equals one at most.
-        """
-        for index, (start, end) in enumerate(runs):
-            for size, prefixes in self._prefix_groups:
-                at = start - size
-                if (
-                    at >= 0
-                    and _fold(text[at:start]) in prefixes
-                    and not text[at - 1 : at].isalpha()
-                ):
-                    runs[index] = (at, end)
-                    break
+def _prefix(
+    text: str, runs: list[tuple[int, int]], groups: tuple[tuple[int, frozenset[str]], ...]
+) -> None:
+    """Extend the runs of *text* over a name prefix before them ("al-Jubouri").
+
+    The prefixes are tried in order, as :func:`_by_length` groups them: those of
+    one length next to each other make one set, as the text before a run equals
+    one of them at most.
+    """
+    for index, (start, end) in enumerate(runs):
+        for size, prefixes in groups:
+            at = start - size
+            if at >= 0 and _fold(text[at:start]) in prefixes and not text[at - 1 : at].isalpha():
+                runs[index] = (at, end)
+                break
 
 
 def _by_length(words: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
