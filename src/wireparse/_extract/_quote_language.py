@@ -219,10 +219,8 @@ class _Language:
         self.particles = tuple(particles)
         self.person_bmp = _name_pattern(self.particles, astral=False)
         self._verbs = tuple(verbs)
-        self.verb_table, self.unspaced_finder, self.exact = _verb_table(verbs)
+        self.verb_table, self.verb_words, self.unspaced_finder, self.exact = _verb_table(verbs)
         self.verb_heads = frozenset(self.verb_table)
-        #: heads that are a whole verb and open no other (the pattern would add nothing)
-        self.verb_words = frozenset(k for k, v in self.verb_table.items() if v == _verb_source([k]))
         #: the heads' patterns, compiled when first needed: most are never needed by a story
         self.verb_patterns: dict[str, re.Pattern[str]] = {}
 
@@ -312,17 +310,18 @@ _VERB_JOINERS: Final = "-'" + _RSQ  # a verb after one of these is part of a wor
 
 def _verb_table(
     verbs: Sequence[str],
-) -> tuple[dict[str, str], re.Pattern[str] | None, bool]:
-    """Return the spaced verbs by their first word, the unspaced verbs' trie, and exactness.
+) -> tuple[dict[str, str], frozenset[str], re.Pattern[str] | None, bool]:
+    """Return the spaced verbs by their first word, whole-verb heads, unspaced trie, exactness.
 
     Each spaced verb (and its capitalised form) is filed under the run of word
     characters it opens with; the verbs of one run make one trie (its pattern's
     source), matched where the run stands and ending a word, so the longest that
-    fits is found. Exact
-    is False when a spaced verb holds a character an unspaced verb opens with:
-    there the two kinds could overlap, and :func:`_verb_matches` leaves the
-    search to the whole trie; so it does when a verb holds a quote mark, as it
-    then could run into a quote.
+    fits is found. A head that is itself a verb and opens no other is a whole
+    verb: standing as a word it needs no pattern. Exact is False when a spaced
+    verb holds a character an unspaced verb opens with: there the two kinds
+    could overlap, and :func:`_verb_matches` leaves the search to the whole
+    trie; so it does when a verb holds a quote mark, as it then could run into
+    a quote.
     """
     spaced = [v for v in verbs if not _UNSPACED_CHAR.match(v)]
     unspaced = [v for v in verbs if _UNSPACED_CHAR.match(v)]
@@ -337,7 +336,9 @@ def _verb_table(
     exact = exact and not any(marks & set(v) for v in unspaced)
     finder = re.compile(_trie(unspaced)) if unspaced else None
     tries = {key: _verb_source(group) for key, group in table.items()}
-    return tries, finder, exact
+    # a head that is a whole verb and opens no other: its pattern would add nothing
+    whole = frozenset(key for key, group in table.items() if group == [key])
+    return tries, whole, finder, exact
 
 
 def _verb_source(group: Sequence[str]) -> str:
