@@ -210,6 +210,8 @@ class _Language:
         self.title_size = max((len(t) for t in self.titles), default=1)
         self.title_heads = frozenset(t[0] for t in self.titles)
         self.lower_titles = frozenset(t[0] for t in self.titles if len(t) == 1)
+        #: what may stand before a sentence's subject: "The", "prefetto"
+        self.leading = self.function_words | self.lower_titles
         # the story's own titles written with no space (副局长何文斌, ハリス報道官, 제1차관)
         own = lexicon.phrases("titles", languages)
         self.title_strings = tuple(

@@ -298,18 +298,13 @@ class _Story:
                 continue
             # "Kowalczyk apologized", "Il prefetto Laura Bianchi ha convocato"
             before = _words(text[starts[bisect.bisect_right(starts, start) - 1] : start])
-            if not all(self._leading(word) for word in before):
+            if not self.language.leading.issuperset(map(_fold, before)):
                 continue
             name, _titled = self.normal(text[start:end])
             full = self.fullest(name) if name else name
             if full and self.is_named_person(full):
                 return full
         return None
-
-    def _leading(self, word: str) -> bool:
-        """Return True for a word that may stand before a sentence's subject: "The", "prefetto"."""
-        key = _fold(word)
-        return key in self.language.function_words or key in self.language.lower_titles
 
     def _mentioned_before(self, paragraph: int, position: int) -> str | None:
         """Return the person named last before *position* (the cursor only moves forward)."""
