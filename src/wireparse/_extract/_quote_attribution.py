@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Final
 
 from wireparse._extract._quote_language import _categories, _fold
 from wireparse._extract._quote_marks import _OPENING_MARKS, _RSQ, _Span
-from wireparse._extract._quote_paragraph import _WORD_EDGE, _Hit, _Paragraph, _Who, _words
+from wireparse._extract._quote_paragraph import (
+    _WORD_EDGE,
+    _Hit,
+    _no_words,
+    _Paragraph,
+    _Who,
+    _words,
+)
 
 if TYPE_CHECKING:
     from wireparse._extract._quote_story import _Story
@@ -97,7 +104,7 @@ def _frame_before(
     for hit in reversed(para.hits(story.language, lo, span.open_at)):
         start = max(lo, para.span_before(hit.start))
         found = _verb_frame(story, para, start, hit, hi)
-        bare = found is None and not _words(para.text[hit.end : span.open_at])
+        bare = found is None and _no_words(para.text[hit.end : span.open_at])
         if bare and _clause_opens(para.text, start, hit.start):
             found = _Who(None, "verb", hit.verb, hit.start)  # 'And added: “…”'
         if found is not None:
@@ -131,7 +138,7 @@ def _clause_start(text: str, lo: int, end: int) -> int:
 
 def _clause_opens(text: str, lo: int, at: int) -> bool:
     """Return True when nothing but punctuation stands between the clause's start and *at*."""
-    return not _words(text[_clause_start(text, lo, at) : at])
+    return _no_words(text[_clause_start(text, lo, at) : at])
 
 
 def _subject_before(story: _Story, para: _Paragraph, lo: int, hit: _Hit) -> _Who | None:
@@ -153,7 +160,8 @@ def _subject_before(story: _Story, para: _Paragraph, lo: int, hit: _Hit) -> _Who
 def _classify(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) -> _Who | None:
     """Read the words in [lo, end) as the subject of *hit*: pronoun, name or description."""
     text = para.text
-    words = _words(text[lo:end])
+    segment = text[lo:end]
+    words = _words(segment)
     if not words:
         return None
     pronouns = story.language.pronouns
@@ -161,7 +169,7 @@ def _classify(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) -> 
         # "he said", "he later said"
         if _fold(word) in pronouns and (word == words[-1] or words[-1][:1].islower()):
             return _Who(word, "pronoun", hit.verb, text.rfind(word, lo, end))
-    return _name_before(story, para, lo, end, hit) or _description(story, text, lo, end, hit)
+    return _name_before(story, para, lo, end, hit) or _description(story, segment, lo, hit, words)
 
 
 def _name_before(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) -> _Who | None:
@@ -181,7 +189,7 @@ def _name_before(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) 
     if tail and _fold(tail[0]) in language.conjunctions:
         # "Cheney focused on the Capitol riots and claimed": the clause's subject, if a person
         opener = runs[0]
-        opens = all(_fold(w) in language.function_words for w in _words(text[lo : opener[0]]))
+        opens = language.function_words.issuperset(map(_fold, _words(text[lo : opener[0]])))
         name = text[opener[0] : opener[1]]
         follows = text[opener[1] : opener[1] + 2][1:2].islower()
         plain = _fold(name) not in language.function_words and not story.is_agency(name)
@@ -192,7 +200,7 @@ def _name_before(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) 
     start = runs[first][0]
     before = _words(text[lo:start])
     complement = bool(before) and _fold(before[-1]) in language.stop
-    complement = complement and not all(_fold(w) in language.stop for w in before)
+    complement = complement and not language.stop.issuperset(map(_fold, before))
     elided = text[lo:start].rstrip().endswith(("'", _RSQ)) and len(before) > 1
     name = text[start : runs[-1][1]]
     key = _fold(name)
@@ -201,18 +209,22 @@ def _name_before(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) 
     return None if story.is_agency(name) else _Who(name, "name", hit.verb, start)
 
 
-def _description(story: _Story, text: str, lo: int, end: int, hit: _Hit) -> _Who | None:
-    """Return a description as the speaker: "the ministry", "a ministry official …"."""
-    words = _words(text[lo:end])
+def _description(story: _Story, segment: str, lo: int, hit: _Hit, words: list[str]) -> _Who | None:
+    """Return a description as the speaker: "the ministry", "a ministry official …".
+
+    *segment* is the text from *lo* to the verb; *words* its words, as
+    :func:`_classify` read them (changed here).
+    """
     if len(words) > _SUBJECT_WORDS or not any(w[:1].islower() for w in words):
         return None
-    if all(_fold(w) in story.language.stop for w in words):
+    folded = list(map(_fold, words))
+    if story.language.stop.issuperset(folded):
         return None
-    if any(_fold(w) in story.language.conjunctions for w in words):
+    if not story.language.conjunctions.isdisjoint(folded):
         return None  # "Moscow and Kabul continued", "X did this and claimed": no one speaker
     while len(words) > 1 and _fold(words[-1]) in story.language.function_words:
         words.pop()  # "the ministry has (said)"
-    start = lo + len(text[lo:end]) - len(text[lo:end].lstrip())
+    start = lo + len(segment) - len(segment.lstrip())
     return _Who(" ".join(words), "role", hit.verb, start)
 
 
@@ -292,7 +304,7 @@ def _name_after(story: _Story, para: _Paragraph, hit: _Hit, limit: int) -> _Who 
         name = story.trim(text[start:end])
         if comma >= 0:
             # a name in apposition to the description: "…, X Y"; else the clause went on
-            appositive = not _words(gap[comma + 1 :]) and bool(described or candidate)
+            appositive = _no_words(gap[comma + 1 :]) and bool(described or candidate)
             if appositive and story.is_person(name) and not story.is_agency(text[start:end]):
                 return _Who(name, "name", hit.verb, start)
             break
@@ -344,7 +356,7 @@ def _sentence_subject(
     previous = lo
     for start, stop in para.runs_in(lo, end):
         gap = _words(text[previous:start])
-        opens = opens and all(_fold(w) in language.function_words for w in gap)
+        opens = opens and language.function_words.issuperset(map(_fold, gap))
         if not opens and not free:
             return None
         name = text[start:stop]

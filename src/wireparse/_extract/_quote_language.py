@@ -199,6 +199,7 @@ class _Language:
         particles = sorted(lexicon.lists.get("name_particles", ()), key=len, reverse=True)
         self.name_links = frozenset(_fold(p) for p in particles)
         self.name_prefixes = tuple(_fold(p) for p in lexicon.lists.get("name_prefixes", ()))
+        self._prefix_groups = _by_length(self.name_prefixes)
         self.conjunctions = frozenset(_fold(c) for c in lexicon.lists.get("conjunctions", ()))
         self.function_words = frozenset(lexicon.function_words)
         # grammatical words of any language: what a name is not, and what joins a body's name
@@ -209,6 +210,8 @@ class _Language:
         self.title_size = max((len(t) for t in self.titles), default=1)
         self.title_heads = frozenset(t[0] for t in self.titles)
         self.lower_titles = frozenset(t[0] for t in self.titles if len(t) == 1)
+        #: what may stand before a sentence's subject: "The", "prefetto"
+        self.leading = self.function_words | self.lower_titles
         # the story's own titles written with no space (副局长何文斌, ハリス報道官, 제1차관)
         own = lexicon.phrases("titles", languages)
         self.title_strings = tuple(
@@ -218,8 +221,10 @@ class _Language:
         self.particles = tuple(particles)
         self.person_bmp = _name_pattern(self.particles, astral=False)
         self._verbs = tuple(verbs)
-        self.verb_table, self.unspaced_finder, self.exact = _verb_table(verbs)
+        self.verb_table, self.verb_words, self.unspaced_finder, self.exact = _verb_table(verbs)
         self.verb_heads = frozenset(self.verb_table)
+        #: the heads' patterns, compiled when first needed: most are never needed by a story
+        self.verb_patterns: dict[str, re.Pattern[str]] = {}
 
     def is_title(self, folded: Sequence[str], at: int) -> int:
         """Return how many *folded* words from *at* form a title ("prime minister": 2), or 0."""
@@ -238,38 +243,49 @@ class _Language:
     def runs(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Return the capitalised runs (names) of each of *texts*, "al-" prefixes included.
 
-        The texts are searched as one, joined by line breaks, which no name
-        crosses: one search instead of one a text.
+        Each text is searched on its own (a name never spans two): a list
+        comprehension over each search is cheaper than sharing out the matches
+        of one search of them all. The texts are looked at together only to
+        choose the pattern: the smaller one when no letter lies beyond the
+        Basic Multilingual Plane.
         """
         joined = "\n".join(texts)
         astral = not joined.isascii() and _astral(joined)
-        out: list[list[tuple[int, int]]] = [[] for _ in texts]
-        if not texts:
-            return out
-        index, base, limit = 0, 0, len(texts[0])
-        runs = out[0]
         person = _name_pattern(self.particles, astral=True) if astral else self.person_bmp
-        for match in person.finditer(joined):
-            start, end = match.span()
-            while start > limit:
-                index += 1
-                base = limit + 1
-                limit = base + len(texts[index])
-                runs = out[index]
-            runs.append((start - base, end - base))
-        for text, runs in zip(texts, out, strict=True):
-            if "-" in text:
-                self._prefix(text, runs)
+        out = [[m.span() for m in person.finditer(text)] for text in texts]
+        if self._prefix_groups and "-" in joined:
+            for text, runs in zip(texts, out, strict=True):
+                if "-" in text and runs:
+                    _prefix(text, runs, self._prefix_groups)
         return out
 
-    def _prefix(self, text: str, runs: list[tuple[int, int]]) -> None:
-        """Extend the runs of *text* over a name prefix before them ("al-Jubouri")."""
-        for index, (start, end) in enumerate(runs):
-            for prefix in self.name_prefixes:
-                at = start - len(prefix)
-                if at >= 0 and _fold(text[at:start]) == prefix and not text[at - 1 : at].isalpha():
-                    runs[index] = (at, end)
-                    break
+
+def _prefix(
+    text: str, runs: list[tuple[int, int]], groups: tuple[tuple[int, frozenset[str]], ...]
+) -> None:
+    """Extend the runs of *text* over a name prefix before them ("al-Jubouri").
+
+    The prefixes are tried in order, as :func:`_by_length` groups them: those of
+    one length next to each other make one set, as the text before a run equals
+    one of them at most.
+    """
+    for index, (start, end) in enumerate(runs):
+        for size, prefixes in groups:
+            at = start - size
+            if at >= 0 and _fold(text[at:start]) in prefixes and not text[at - 1 : at].isalpha():
+                runs[index] = (at, end)
+                break
+
+
+def _by_length(words: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Return *words* in order, those of one length next to each other as one set."""
+    groups: list[tuple[int, set[str]]] = []
+    for word in words:
+        if groups and groups[-1][0] == len(word):
+            groups[-1][1].add(word)
+        else:
+            groups.append((len(word), {word}))
+    return tuple((size, frozenset(group)) for size, group in groups)
 
 
 def _verb_finder(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -296,16 +312,18 @@ _VERB_JOINERS: Final = "-'" + _RSQ  # a verb after one of these is part of a wor
 
 def _verb_table(
     verbs: Sequence[str],
-) -> tuple[dict[str, _LazyPattern], re.Pattern[str] | None, bool]:
-    """Return the spaced verbs by their first word, the unspaced verbs' trie, and exactness.
+) -> tuple[dict[str, str], frozenset[str], re.Pattern[str] | None, bool]:
+    """Return the spaced verbs by their first word, whole-verb heads, unspaced trie, exactness.
 
     Each spaced verb (and its capitalised form) is filed under the run of word
-    characters it opens with; the verbs of one run make one trie, matched where
-    the run stands and ending a word, so the longest that fits is found. Exact
-    is False when a spaced verb holds a character an unspaced verb opens with:
-    there the two kinds could overlap, and :func:`_verb_matches` leaves the
-    search to the whole trie; so it does when a verb holds a quote mark, as it
-    then could run into a quote.
+    characters it opens with; the verbs of one run make one trie (its pattern's
+    source), matched where the run stands and ending a word, so the longest that
+    fits is found. A head that is itself a verb and opens no other is a whole
+    verb: standing as a word it needs no pattern. Exact is False when a spaced
+    verb holds a character an unspaced verb opens with: there the two kinds
+    could overlap, and :func:`_verb_matches` leaves the search to the whole
+    trie; so it does when a verb holds a quote mark, as it then could run into
+    a quote.
     """
     spaced = [v for v in verbs if not _UNSPACED_CHAR.match(v)]
     unspaced = [v for v in verbs if _UNSPACED_CHAR.match(v)]
@@ -319,24 +337,15 @@ def _verb_table(
     exact = "" not in table and not any((openers | marks) & set(v) for v in spaced)
     exact = exact and not any(marks & set(v) for v in unspaced)
     finder = re.compile(_trie(unspaced)) if unspaced else None
-    tries = {key: _LazyPattern(rf"(?:{_trie(group)})(?![\w\-])") for key, group in table.items()}
-    return tries, finder, exact
+    tries = {key: _verb_source(group) for key, group in table.items()}
+    # a head that is a whole verb and opens no other: its pattern would add nothing
+    whole = frozenset(key for key, group in table.items() if group == [key])
+    return tries, whole, finder, exact
 
 
-class _LazyPattern:
-    """A pattern compiled when first used: most verbs' tries are never needed by a story."""
-
-    __slots__ = ("_compiled", "_source")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """Match at *pos* of *text*, compiling the pattern the first time."""
-        if self._compiled is None:
-            self._compiled = re.compile(self._source)
-        return self._compiled.match(text, pos)
+def _verb_source(group: Sequence[str]) -> str:
+    """Return the pattern of the verbs of one head: their trie, ending a word."""
+    return rf"(?:{_trie(group)})(?![\w\-])"
 
 
 @functools.lru_cache(maxsize=64)

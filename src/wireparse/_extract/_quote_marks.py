@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import accumulate
+from operator import add
 from typing import Final, NamedTuple
 
 # Opening mark -> the closing marks it accepts.
@@ -49,6 +51,8 @@ _MARK_CHARS: Final = tuple(dict.fromkeys("`'\"" + "".join(PAIRS) + "".join(PAIRS
 _UNDOUBLED_CHARS: Final = tuple(c for c in _MARK_CHARS if c not in _DOUBLED)
 _CLOSERS: Final = frozenset("".join(PAIRS.values())) | {"''"}
 _OPENING_MARKS: Final = frozenset(PAIRS) | {"`"}
+#: The characters an opening mark starts with: a paragraph without one holds no quotation.
+_OPENING_CHARS: Final = frozenset(mark[0] for mark in PAIRS)
 
 
 class _Span(NamedTuple):  # a tuple: built for every quote, cheaper than an attrs class
@@ -75,26 +79,33 @@ def find_spans(paragraph: str) -> list[_Span]:
 def find_all_spans(paragraphs: Sequence[str]) -> list[list[_Span]]:
     """Return :func:`find_spans` of each paragraph, from one search of them all.
 
-    The paragraphs are searched joined by line breaks, which no mark spans; most
-    hold no mark, and are then passed over without a search of their own.
-    Doubled single quotes are looked for in every paragraph when one of them
-    has doubled backticks: where none opens, they close nothing.
+    The paragraphs are searched joined by line breaks, which no mark spans. Only
+    a paragraph holding a mark that may open a quotation can hold one (an
+    apostrophe or a closing mark alone opens nothing), so only those are read;
+    most paragraphs are passed over without a step of their own. Doubled single
+    quotes are looked for in every paragraph when one of them has doubled
+    backticks: where none opens, they close nothing.
     """
     out: list[list[_Span]] = [[] for _ in paragraphs]
     joined = "\n".join(paragraphs)
     found = _places(joined)
     if not found:
         return out
-    base = 0
-    for index, paragraph in enumerate(paragraphs):
-        end = base + len(paragraph)
+    opening = [at for at in found if joined[at] in _OPENING_CHARS]
+    if not opening:
+        return out
+    # where each paragraph ends in the joined text (the line break after it)
+    ends = list(map(add, accumulate(map(len, paragraphs)), range(len(paragraphs))))
+    index = -1
+    for mark in opening:
+        if index >= 0 and mark < ends[index]:
+            continue  # a paragraph already read
+        index = bisect.bisect_right(ends, mark)
+        end = ends[index]
+        base = end - len(paragraphs[index])
         first = bisect.bisect_left(found, base)
         last = bisect.bisect_left(found, end, first)
-        if last > first:
-            out[index] = _spans(paragraph, [at - base for at in found[first:last]])
-        if last == len(found):
-            break
-        base = end + 1
+        out[index] = _spans(paragraphs[index], [at - base for at in found[first:last]])
     return out
 
 

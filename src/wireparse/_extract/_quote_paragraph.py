@@ -7,6 +7,7 @@ looked up by position (bisect), so each quote's window costs little.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Final, Literal, NamedTuple
 
 from wireparse._extract._quote_language import _VERB_JOINERS, _WORD, _Language, _sentence_end
@@ -86,7 +87,9 @@ class _Paragraph:
     def runs_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Return the capitalised runs inside [lo, hi), outside quotes."""
         first = bisect.bisect_left(self.run_starts, lo)
-        last = bisect.bisect_left(self.run_starts, hi)
+        last = bisect.bisect_left(self.run_starts, hi, first)
+        if not self.spans:  # nothing quoted: no run is inside a quote
+            return [r for r in self.runs[first:last] if r[1] <= hi]
         return [r for r in self.runs[first:last] if r[1] <= hi and not self.inside(r[0])]
 
     def span_before(self, position: int) -> int:
@@ -176,11 +179,18 @@ def _verb_matches(para: _Paragraph, language: _Language) -> list[tuple[int, int,
 def _spaced_matches(
     text: str, lo: int, hi: int, language: _Language, found: list[tuple[int, int, str]]
 ) -> None:
-    """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*."""
-    table = language.verb_table
+    """Add the spaced verbs that start a word in [lo, hi) of *text* to *found*.
+
+    A head that is a whole verb and opens no other is read without its pattern:
+    standing as a word, it matches unless a hyphen follows.
+    """
     size = len(text)
-    for key in language.verb_heads.intersection(_WORD.findall(text, lo, hi)):
+    for key in language.verb_heads.intersection(_stretch_words(text, lo, hi)):
         width = len(key)
+        whole = key in language.verb_words
+        pattern = None if whole else language.verb_patterns.get(key)
+        if pattern is None and not whole:
+            pattern = language.verb_patterns[key] = re.compile(language.verb_table[key])
         at = text.find(key, lo, hi)
         while at >= 0:
             after = at + width
@@ -188,10 +198,46 @@ def _spaced_matches(
             if not (_is_word(before) or before in _VERB_JOINERS) and (
                 after == size or not _is_word(text[after])
             ):
-                match = table[key].match(text, at)
-                if match is not None:
-                    found.append((at, match.end(), match.group()))
+                if pattern is None:
+                    if after == size or text[after] != "-":
+                        found.append((at, after, key))
+                else:
+                    match = pattern.match(text, at)
+                    if match is not None:
+                        found.append((at, match.end(), match.group()))
             at = text.find(key, after, hi)
+
+
+def _stretch_words(text: str, lo: int, hi: int) -> list[str]:
+    """Return the words of text[lo:hi] (runs of word characters), as :data:`_WORD` finds them.
+
+    The common punctuation is turned into spaces and the rest split at white
+    space, which is several times faster than the pattern; when what is left is
+    not all word characters (a rarer mark, or "_"), the pattern is used after all.
+    """
+    part = (
+        text[lo:hi]
+        .replace(".", " ")
+        .replace(",", " ")
+        .replace("-", " ")
+        .replace('"', " ")
+        .replace("'", " ")
+        .replace("(", " ")
+        .replace(")", " ")
+        .replace(":", " ")
+        .replace(";", " ")
+        .replace("/", " ")
+        .replace("%", " ")
+        .replace("$", " ")
+        .replace("\N{LEFT DOUBLE QUOTATION MARK}", " ")
+        .replace("\N{RIGHT DOUBLE QUOTATION MARK}", " ")
+        .replace("\N{RIGHT SINGLE QUOTATION MARK}", " ")
+        .replace("\N{EM DASH}", " ")
+    )
+    words = part.split()
+    if "".join(words).isalnum():  # each is a whole run of word characters
+        return words
+    return _WORD.findall(text, lo, hi)
 
 
 def _is_word(char: str) -> bool:
@@ -202,6 +248,19 @@ def _is_word(char: str) -> bool:
 def _opens_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - 4) : at].rstrip(" \"“„«‘'`(")
     return not before or before[-1] in ".!?:;\n"
+
+
+#: What :meth:`str.split` splits at: every character :meth:`str.isspace` holds (a test checks).
+_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_NO_WORD: Final = _SPACES + _WORD_EDGE
+
+
+def _no_words(text: str) -> bool:
+    """Return True when :func:`_words` finds no word in *text*, without splitting it."""
+    return not text.strip(_NO_WORD)
 
 
 def _words(text: str) -> list[str]:

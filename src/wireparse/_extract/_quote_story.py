@@ -16,7 +16,14 @@ from wireparse._extract._quote_attribution import (
     _verb_frame,
 )
 from wireparse._extract._quote_language import _fold, _Language, _sentence_end
-from wireparse._extract._quote_paragraph import _WORD_EDGE, WINDOW, _Paragraph, _Who, _words
+from wireparse._extract._quote_paragraph import (
+    _WORD_EDGE,
+    WINDOW,
+    _no_words,
+    _Paragraph,
+    _Who,
+    _words,
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -27,6 +34,8 @@ def _agency_heads(agencies: frozenset[str]) -> frozenset[str]:
 def _contains(full: str, words: Sequence[str]) -> bool:
     """Return True when *words* are a run of the words of *full*."""
     have = [_fold(w) for w in full.split(" ")]
+    if len(words) == 1:
+        return _fold(words[0]) in have
     want = [_fold(w) for w in words]
     size = len(want)
     return any(have[i : i + size] == want for i in range(len(have) - size + 1))
@@ -70,11 +79,12 @@ class _Story:
             self._all_runs = language.runs(self._texts)
         else:
             self._all_runs = [[] for _ in self._texts]
+        singles = self.singles
         for text, runs in zip(self._texts, self._all_runs, strict=True):
             for start, end in runs:
                 name = text[start:end]
                 if " " not in name:
-                    self.singles.add(name)
+                    singles.add(name)
                     continue
                 seen[name] = None
                 if start > 1 and text[start - 1] == " " and text[start - 2].islower():
@@ -120,6 +130,9 @@ class _Story:
 
     def trim(self, name: str) -> str:
         """Drop the function words a sentence opens with ("The", "In") and an agency's name."""
+        head = _fold(name.split(" ", 1)[0])
+        if head not in self.language.function_words and head not in self.agency_heads:
+            return name  # most names: nothing to drop
         words = name.split(" ")
         while len(words) > 1 and _fold(words[0]) in self.language.function_words:
             words.pop(0)
@@ -140,10 +153,10 @@ class _Story:
     def _split_titles(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Split "U.S. District Judge Patricia Nwosu" into the name and the title words."""
         words = name.split(" ")
-        folded = [_fold(w) for w in words]
         heads = self.language.title_heads
-        if not any(word in heads for word in folded[:-1]):
+        if heads.isdisjoint(map(_fold, words[:-1])):
             return name, ()
+        folded = [_fold(w) for w in words]
         cut = 0
         at = 0
         while at < len(words) - 1:
@@ -168,7 +181,8 @@ class _Story:
     def fullest(self, name: str) -> str:
         """Return the fullest name the story gives that *name* is a part of, else *name*."""
         words = name.split(" ")
-        for candidate in (self.full.get(_fold(words[-1])), self.parts.get(_fold(words[-1]))):
+        key = _fold(words[-1])
+        for candidate in (self.full.get(key), self.parts.get(key)):
             if candidate and _contains(candidate, words):
                 return candidate
         return name
@@ -284,18 +298,13 @@ class _Story:
                 continue
             # "Kowalczyk apologized", "Il prefetto Laura Bianchi ha convocato"
             before = _words(text[starts[bisect.bisect_right(starts, start) - 1] : start])
-            if not all(self._leading(word) for word in before):
+            if not self.language.leading.issuperset(map(_fold, before)):
                 continue
             name, _titled = self.normal(text[start:end])
             full = self.fullest(name) if name else name
             if full and self.is_named_person(full):
                 return full
         return None
-
-    def _leading(self, word: str) -> bool:
-        """Return True for a word that may stand before a sentence's subject: "The", "prefetto"."""
-        key = _fold(word)
-        return key in self.language.function_words or key in self.language.lower_titles
 
     def _mentioned_before(self, paragraph: int, position: int) -> str | None:
         """Return the person named last before *position* (the cursor only moves forward)."""
@@ -356,7 +365,7 @@ def _last_attribution(story: _Story, para: _Paragraph, lo: int, hi: int) -> _Who
         start = max(lo, para.sentence_start(hit.start))
         found = _verb_frame(story, para, start, hit, hi)
         weak = found is None or found.kind == "role"
-        if weak and not _words(text[hit.end : para.sentence_end(hit.end)]):
+        if weak and _no_words(text[hit.end : para.sentence_end(hit.end)]):
             # the verb ends its sentence: its subject opens it ("X, ... uyarısında bulundu.")
             found = _sentence_subject(story, para, start, hit.start, free=True) or found
         if found is not None and found.kind == "name":
