@@ -178,7 +178,8 @@ def stages(seed: str, repeat: int) -> Table:
         ["wireparse.parse (whole)", us(min(per_call(lambda: wireparse.parse(seed), repeat)))]
     )
     body = list(article.body)
-    quotes = min(per_call(lambda: extract_quotes(body, context, words), repeat))
+    language = article.language  # as the pipeline passes it: the detected language
+    quotes = min(per_call(lambda: extract_quotes(body, context, words, language), repeat))
     rows.append(["  of which _extract.quotes.extract_quotes (inside assemble)", us(quotes)])
     return ("pipeline stages on the seed (best µs per call)", ["stage", "µs"], rows)
 
