@@ -35,8 +35,10 @@ def field_pieces(
     pieces = [value for value in (article.section, article.headline) if value is not None]
     if article.standfirst is not None:
         pieces.extend(article.standfirst.split("\n"))
-    if article.byline is not None:
-        pieces.append(article.byline.raw)
+    byline = article.byline
+    # a byline read from the reporters a dateline names is part of that dateline's text
+    if byline is not None and not (article.dateline and byline.raw in article.dateline.raw):
+        pieces.append(byline.raw)
     body = list(article.body)
     if article.dateline is not None:
         raw = article.dateline.raw

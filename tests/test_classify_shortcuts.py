@@ -171,7 +171,7 @@ class TestBylineShortcuts:
             for word in words:
                 if not _NAME_CHARS.match(word):
                     return False
-                if word[0].isupper():
+                if not word[0].islower():  # a capital, or a script without case
                     capitalised += 1
                 elif fold(word) not in tools.particles and not fold(word).startswith(
                     tools.prefixes

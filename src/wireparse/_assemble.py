@@ -6,19 +6,21 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Final
 
+import regex
 from attrs import frozen
 
 from wireparse._classify import DATE_LINE_RULE
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import date_line, read_date
 from wireparse._detect import detect_language
-from wireparse._extract.byline import match_byline, read_byline
+from wireparse._extract.byline import match_byline, read_byline, split_authors
 from wireparse._extract.dateline import split_dateline, standalone_dateline
 from wireparse._extract.quotes import extract_quotes
 from wireparse._phrases import Lexicon
 from wireparse._trusted import trusted
 from wireparse.blocks import BlockKind, ClassifiedBlock, byline_found, datelines_found
 from wireparse.models import Article, Byline, Dateline, Removal
+from wireparse.profiles import Profile
 
 
 @frozen
@@ -74,25 +76,54 @@ def _byline(
     return None, _Dates(None, None)
 
 
+def _reporters(match: regex.Match[str]) -> str | None:
+    """Return the reporters a dateline names (its ``authors`` group), or None."""
+    if "authors" not in match.re.groupindex:
+        return None
+    return match.group("authors")
+
+
 def _dateline(
     by_kind: dict[str, list[ClassifiedBlock]], profile: CompiledProfile
-) -> tuple[Dateline | None, list[str]]:
-    """Return the dateline and the body, with an inline dateline split off the first paragraph."""
+) -> tuple[Dateline | None, list[str], str | None]:
+    """Return the dateline, the body and the reporters the dateline names.
+
+    An inline dateline is split off the first paragraph.
+    """
     blocks = by_kind.get(_BODY, [])
     body = [b.text for b in blocks]
     for block in by_kind.get(_DATELINE, ())[:1]:
         found = datelines_found(block)  # read by the classifier, or else read here
         standalone = profile.dateline(block.text, standalone=True) if found is None else found[1]
         if standalone is not None:
-            return standalone_dateline(block.text, standalone[1]), body
-        return trusted(Dateline, location=block.text, raw=block.text), body
+            match = standalone[1]
+            return standalone_dateline(block.text, match), body, _reporters(match)
+        return trusted(Dateline, location=block.text, raw=block.text), body, None
     if body:
         found = datelines_found(blocks[0])
         inline = profile.dateline(body[0], standalone=False) if found is None else found[0]
         if inline is not None:
             dateline, body[0] = split_dateline(body[0], inline[1])
-            return dateline, body
-    return None, body
+            return dateline, body, _reporters(inline[1])
+    return None, body, None
+
+
+def _with_reporters(
+    byline: Byline | None, reporters: str | None, profile: Profile, lexicon: Lexicon
+) -> Byline | None:
+    """Return *byline*, naming the reporters the dateline names when it names nobody.
+
+    The reporters are read as a byline's authors are. With no byline line, the
+    byline's ``raw`` is the dateline's text that names them; a byline line that
+    names nobody (a date and source line) keeps its own ``raw``.
+    """
+    if not reporters or (byline is not None and byline.authors):
+        return byline
+    authors = split_authors(reporters, lexicon, profile)
+    if not authors:
+        return byline
+    raw = reporters.strip() if byline is None else byline.raw
+    return trusted(Byline, authors=authors, raw=raw)
 
 
 def _more_dates(
@@ -142,10 +173,11 @@ def assemble(
         found = by_kind.get(kind)
         return "\n".join([b.text for b in found]) if found else None
 
-    dateline, body = _dateline(by_kind, profile)
+    dateline, body, reporters = _dateline(by_kind, profile)
     language = language or detect_language(body, lexicon) or fallback
     prefer = (*([language] if language else []), *languages)
     byline, dates = _byline(by_kind.get(_BYLINE, []), profile, lexicon, prefer)
+    byline = _with_reporters(byline, reporters, profile.profile, lexicon)
     removed = by_kind.get(_REMOVED, [])
     dates = _more_dates(dates, removed, dateline, profile, (lexicon, prefer))
     headline = joined(_HEADLINE)

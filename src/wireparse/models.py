@@ -69,8 +69,12 @@ class Byline:
 
     Attributes:
         authors: the people named, as written, without "By" and without the
-            agency (an agency is not a person).
-        raw: the exact text the byline was read from, dates included.
+            agency (an agency is not a person). When no byline line names
+            anyone, the reporters the dateline names (a profile's dateline
+            ``authors`` group: Xinhua, TASS, Yonhap).
+        raw: the exact text the byline was read from, dates included: the
+            byline line, or with no byline line, the dateline's text naming
+            the reporters.
 
     """
 

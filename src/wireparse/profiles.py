@@ -172,8 +172,11 @@ class DatelineForm:
     Attributes:
         id: stable dotted id (``"reuters.dateline"``).
         pattern: matched at the start of the first body paragraph; named groups
-            ``place``, ``date``, ``agency`` (all optional). The body starts where
-            the match ends.
+            ``place``, ``date``, ``agency`` and ``authors`` (all optional): the
+            reporters some agencies name inside the dateline (Xinhua's
+            ``记者`` in brackets, TASS's ``/Корр. ТАСС …/``, Yonhap's ``… 기자 =``) are the
+            story's authors when it has no byline. The body starts where the
+            match ends.
         standalone: the dateline stands alone on its own line (``ISTANBUL``);
             the pattern must then match the whole line.
 
@@ -189,7 +192,7 @@ class DatelineForm:
             self.pattern,
             rule_id=self.id,
             key="datelines.pattern",
-            groups=frozenset({"place", "date", "agency"}),
+            groups=frozenset({"place", "date", "agency", "authors"}),
         )
 
 

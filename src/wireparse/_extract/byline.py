@@ -52,7 +52,7 @@ def _agency_names() -> frozenset[str]:
 class _Tools:
     """What splitting a byline needs from the phrase tables, compiled once."""
 
-    splitter: regex.Pattern[str]  # between names: commas, "and", "ve", "&"
+    splitter: regex.Pattern[str]  # between names: commas (also CJK ones), "and", "ve", "&"
     prefix: regex.Pattern[str]  # "By", "Par", "Muhabir:"
     roles: frozenset[str]  # job titles: "Political Editor"
     particles: frozenset[str]  # lower-case name parts: "van", "de", "bin"
@@ -67,7 +67,8 @@ def _tools(lexicon: Lexicon) -> _Tools:
     prefixes = lexicon.lists.get("byline_prefixes", ("By",))
     return _Tools(
         splitter=compile_lists(
-            r"\s*+[,;/|]\s*+|\s++(?i:\L<conj>)\s++",
+            r"\s*+[,;/|\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH COMMA}\N{FULLWIDTH SEMICOLON}]\s*+"
+            r"|\s++(?i:\L<conj>)\s++",
             {"conj": lexicon.lists.get("conjunctions", ("and",))},
         ),
         prefix=compile_lists(r"^(?i:\L<p>)[\s:]++", {"p": prefixes}),
@@ -96,7 +97,7 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     for word, low in zip(words, folded, strict=True):
         if not _NAME_CHARS.match(word):
             return False
-        if word[0].isupper():
+        if not word[0].islower():  # a capital, or a script without case (马建国, 황지훈)
             capitalised += 1
         elif low not in tools.particles and not low.startswith(tools.prefixes):
             return False
