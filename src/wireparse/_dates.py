@@ -4,7 +4,11 @@ A date is read only when the text shows its year. Numeric dates follow the
 profile's day/month order (``dmy``, ``mdy``, ``ymd``), never a library default.
 Month names come from every phrase table (``months``), digits may be any
 script's (Arabic-Indic, Persian), and a time may carry a zone (``GMT+3``,
-``UTC``, ``TSİ``, ``EDT``; the table is ``data/zones.toml``).
+``UTC``, ``TSİ``, ``EDT``; the table is ``data/zones.toml``). Times are
+read as ``14:30``, ``14.30``, ``2:30 p.m.``, French and Portuguese ``14h30``,
+and ``14时30分`` / ``14時`` / ``14시 30분``; a word of the phrase tables'
+``time_am`` / ``time_pm`` next to a 12-hour time ("下午3点", "अपराह्न 3:15",
+"3:15 مساءً") says which half of the day it is.
 """
 
 from __future__ import annotations
@@ -39,9 +43,15 @@ _WORD_DATE: Final = regex.compile(
     rf"|(?P<y3>\d{{4}})-(?P<m3>\p{{L}}[\p{{L}}\p{{M}}]*+\.?)-(?P<d3>\d{{1,2}})(?!\d))"
 )
 _TIME: Final = regex.compile(
-    r"(?<!\d)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
+    r"(?<!\d)(?P<h>\d{1,2})(?:[:.]|[ ]?h[ ]?(?=\d{2}(?!\d)))(?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)"
+    r"\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
     r"(?:\s*+\(?(?P<zone>\p{L}{1,5}+)?(?P<off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
 )
+# "14时30分", "20時", "3시 30분": the hour word of Chinese, Japanese and Korean
+_CJK_TIME: Final = regex.compile(
+    r"(?<!\d)(?P<h>\d{1,2})\s*+[时時点點시](?:\s*+(?P<m>\d{1,2})\s*+[分분])?"
+)
+_PERIOD_REACH: Final = 12  # characters after a time in which its am/pm word may stand
 
 
 @functools.cache
@@ -93,7 +103,9 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
         for name in (*lexicon.month_names, *lexicon.weekday_names)
         for w in _LETTERS.findall(name)
     )
-    return calendar | update | published | frozenset(zone_offsets()), update, published
+    periods = words((*lexicon.lists.get("time_am", ()), *lexicon.lists.get("time_pm", ())))
+    allowed = calendar | update | published | periods | frozenset(zone_offsets())
+    return allowed, update, published
 
 
 def may_be_date_line(text: str) -> bool:
@@ -178,22 +190,58 @@ def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
     return dt.timezone(dt.timedelta(minutes=minutes))
 
 
-def _with_time(day: dt.date, after: str, before: str = "", inside: str = "") -> dt.date:
+@functools.lru_cache(maxsize=8)
+def _periods(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the phrase tables' words for the morning and for the afternoon and evening."""
+    return lexicon.lists.get("time_am", ()), lexicon.lists.get("time_pm", ())
+
+
+def _find_time(*texts: str) -> regex.Match[str] | None:
+    """Return the first time in the first of *texts* that holds one: clock forms, then CJK."""
+    for pattern in (_TIME, _CJK_TIME):
+        for text in texts:
+            if text:
+                match = pattern.search(text)
+                if match is not None:
+                    return match
+    return None
+
+
+def _half_of_day(match: regex.Match[str], periods: tuple[tuple[str, ...], ...]) -> bool | None:
+    """Return True (afternoon), False (morning) or None, from the words next to the time."""
+    text = match.string
+    # from the clock's last digits: a zone the pattern may have taken is a word here
+    groups = match.groupdict()
+    stop = max((match.end(g) for g in ("m", "s") if groups.get(g)), default=match.end())
+    near = text[max(0, match.start() - _PERIOD_REACH) : match.start()] + " "
+    near += text[stop : stop + _PERIOD_REACH]
+    am, pm = (any(word in near for word in words) for words in periods)
+    return None if am == pm else pm
+
+
+def _with_time(
+    day: dt.date,
+    after: str,
+    before: str = "",
+    inside: str = "",
+    periods: tuple[tuple[str, ...], ...] = ((), ()),
+) -> dt.date:
     """Return *day* with the time printed after it (or else before it, or inside it)."""
-    match = _TIME.search(after) or _TIME.search(before) or _TIME.search(inside)
+    match = _find_time(after, before, inside)
     if match is None:
         return day
-    hour, minute = int(match.group("h")), int(match.group("m"))
-    second = int(match.group("s") or 0)
-    ampm = match.group("ampm")
-    if ampm:
-        is_pm = ampm.lower().startswith("p")
-        if not 1 <= hour <= 12:  # noqa: PLR2004
-            return day
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    second = int(match.groupdict().get("s") or 0)
+    ampm = match.groupdict().get("ampm")
+    is_pm = ampm.lower().startswith("p") if ampm else _half_of_day(match, periods)
+    if is_pm is not None and 1 <= hour <= 12:  # noqa: PLR2004 - a 12-hour time
         hour = hour % 12 + (12 if is_pm else 0)
+    elif ampm:
+        return day  # "15:30 p.m.": not a time
     if hour > 23 or minute > 59 or second > 59:  # noqa: PLR2004
         return day
-    return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_zone(match))
+    zone = _zone(match) if "zone" in match.re.groupindex else None
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
 
 
 def read_date(
@@ -223,16 +271,30 @@ def read_date(
     if numeric is not None:
         day = _numeric(numeric, order)
         return (
-            None if day is None else _with_time(day, text[numeric.end() :], text[: numeric.start()])
+            None
+            if day is None
+            else _with_time(
+                day, text[numeric.end() :], text[: numeric.start()], periods=_periods(lexicon)
+            )
         )
     cjk = _CJK.search(text)
     if cjk is not None:
         day = _make(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)))
-        return None if day is None else _with_time(day, text[cjk.end() :], text[: cjk.start()])
+        return (
+            None
+            if day is None
+            else _with_time(day, text[cjk.end() :], text[: cjk.start()], periods=_periods(lexicon))
+        )
     for match in _WORD_DATE.finditer(text):
         day = _word_date(match, lexicon, prefer)
         if day is not None:
-            return _with_time(day, text[match.end() :], text[: match.start()], match.group())
+            return _with_time(
+                day,
+                text[match.end() :],
+                text[: match.start()],
+                match.group(),
+                periods=_periods(lexicon),
+            )
     return None
 
 

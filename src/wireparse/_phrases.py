@@ -35,6 +35,8 @@ LIST_KEYS: Final = (
     "function_words",
     "update_label",
     "published_label",
+    "time_am",
+    "time_pm",
     "conjunctions",
     "byline_prefixes",
     "byline_roles",

@@ -1,0 +1,98 @@
+"""Times of day printed with a date: 12-hour times with a word for the half of the day.
+
+Chinese, Japanese, Korean, Hindi and Arabic copy print 12-hour times with a
+word for the morning or the afternoon and evening (the phrase tables'
+``time_am`` / ``time_pm``), before or after the clock; Chinese, Japanese and
+Korean may spell the hour with a word (``3点``, ``3時``, ``3시``); French and
+Portuguese write ``14h30``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wireparse._dates import read_date
+from wireparse._phrases import lexicon, phrase_table
+
+_DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+_LANGUAGES = ("zh", "ja", "ko", "hi", "ar")
+
+
+def _cjk_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _numeric_date(day: dt.date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+@st.composite
+def twelve_hour_stamps(draw: st.DrawFn) -> tuple[str, str, dt.datetime]:
+    """A date and a 12-hour time with its half-of-day word, in one language's way."""
+    language = draw(st.sampled_from(_LANGUAGES))
+    day = draw(_DAYS)
+    hour = draw(st.integers(1, 12))
+    minute = draw(st.integers(0, 59))
+    afternoon = draw(st.booleans())
+    table = phrase_table(language)
+    word = draw(st.sampled_from(table.get("time_pm" if afternoon else "time_am")))
+    clock = f"{hour}:{minute:02d}"
+    if language == "zh":
+        stamp = f"{_cjk_date(day)} {word}{hour}{draw(st.sampled_from('点时'))}{minute}分"
+    elif language == "ja":
+        stamp = f"{_cjk_date(day)} {word}{hour}時{minute}分"
+    elif language == "ko":
+        form = draw(st.sampled_from((f"{word} {clock}", f"{word} {hour}시 {minute}분")))
+        stamp = f"{_numeric_date(day)} {form}"
+    elif language == "hi":
+        stamp = f"{_numeric_date(day)}, {word} {clock}"
+    else:  # Arabic: the word after the clock
+        stamp = f"{_numeric_date(day)} {clock} {word}"
+    expected = dt.datetime(
+        day.year, day.month, day.day, hour % 12 + (12 if afternoon else 0), minute
+    )
+    return language, stamp, expected
+
+
+class TestTimesOfDay:
+    @given(twelve_hour_stamps())
+    def test_the_half_of_day_word_sets_the_hour(self, case: tuple[str, str, dt.datetime]):
+        language, stamp, expected = case
+        assert read_date(stamp, order="dmy", lexicon=lexicon(), prefer=(language,)) == expected
+
+    @given(_DAYS, st.integers(13, 23), st.integers(0, 59), st.sampled_from(("下午", "晚上")))
+    def test_a_24_hour_time_is_read_as_written(self, day, hour, minute, word):
+        stamp = f"{_cjk_date(day)} {word}{hour}时{minute}分"
+        found = read_date(stamp, order="dmy", lexicon=lexicon(), prefer=("zh",))
+        assert found == dt.datetime(day.year, day.month, day.day, hour, minute)
+
+    @given(_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(("h", " h ")))
+    def test_french_hours(self, day, hour, minute, mark):
+        stamp = f"{day.day} {_french_month(day.month)} {day.year} à {hour}{mark}{minute:02d}"
+        found = read_date(stamp, order="dmy", lexicon=lexicon(), prefer=("fr",))
+        assert found == dt.datetime(day.year, day.month, day.day, hour, minute)
+
+    @given(_DAYS, st.integers(0, 23))
+    def test_an_hour_word_alone_is_the_full_hour(self, day, hour):
+        stamp = f"{_cjk_date(day)} {hour}時"
+        found = read_date(stamp, order="dmy", lexicon=lexicon(), prefer=("ja",))
+        assert found == dt.datetime(day.year, day.month, day.day, hour, 0)
+
+    def test_no_word_leaves_a_12_hour_clock_as_written(self):
+        found = read_date("2025年5月2日 3点", order="dmy", lexicon=lexicon(), prefer=("zh",))
+        assert found == dt.datetime(2025, 5, 2, 3, 0)
+
+    def test_both_halves_named_decide_nothing(self):
+        found = read_date("02.05.2025 上午下午 3:15", order="dmy", lexicon=lexicon())
+        assert found == dt.datetime(2025, 5, 2, 3, 15)
+
+
+def _french_month(month: int) -> str:
+    months = (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    )  # fmt: skip
+    return months[month - 1]
