@@ -165,7 +165,10 @@ class TestBylineShortcuts:
             words = part.split()
             if any(fold(w) in agencies for w in words) and len(words) <= 3:
                 return False
-            if any(fold(w) in tools.roles for w in words):
+            tail = [fold(w) for w in words]  # a title of several words at the end too
+            if any(fold(w) in tools.roles for w in words) or (
+                len(tail) > 2 and any(" ".join(tail[-n:]) in tools.roles for n in (2, 3))
+            ):
                 return False
             capitalised = 0
             for word in words:

@@ -163,6 +163,34 @@ class TestBylines:
         )
         assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == tuple(people)
 
+    @given(
+        st.lists(names(), min_size=1, max_size=3, unique=True),
+        st.sampled_from([p for p in wireparse.builtin_profiles() if p.display_name]),
+    )
+    def test_an_agency_in_brackets_is_no_author(self, people, profile):
+        """ "By Anna Berg (KNA)": the agency credited in brackets is left out."""
+        credited = [f"{person} ({profile.display_name})" for person in people]
+        text = "By " + " and ".join(credited)
+        assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == tuple(people)
+
+    @given(
+        names(),
+        st.sampled_from(["Paris", "Middle East", "Hong Kong"]),
+        st.sampled_from(["Bureau Chief", "Special Correspondent", "Political Editor"]),
+    )
+    def test_a_title_of_several_words_after_a_place_is_no_author(self, person, place, title):
+        """ "By Jane Doe, Paris Bureau Chief": the title is not a second person."""
+        text = f"By {person}, {place} {title}"
+        assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == (person,)
+
+    def test_brackets_holding_no_agency_or_title_are_not_dropped(self):
+        """ "By Jane Doe (Paris)": what is not an agency or a title is never left out silently.
+
+        The part does not read as a name, so the line is not taken for a byline.
+        """
+        found = split_authors("By Jane Doe (Paris)", lexicon(), wireparse.get_profile("generic"))
+        assert found is None
+
 
 class TestDatelines:
     """The agency tag belongs to the dateline, never to the authors or the body."""

@@ -91,7 +91,7 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
         folded = [fold(w) for w in words]
     if len(words) <= 3 and not agencies.isdisjoint(folded):  # noqa: PLR2004 - "UPI Staff"
         return False
-    if not tools.roles.isdisjoint(folded):
+    if _has_role(folded, tools.roles):
         return False
     capitalised = 0
     for word, low in zip(words, folded, strict=True):
@@ -151,6 +151,7 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     authors: list[str] = []
     for raw in tools.splitter.split(text):
         part = _strip_locator(raw.strip(" .,"), lexicon).strip()
+        part = _strip_credit(part, agencies, tools.roles)
         if not part:
             continue
         if _is_person(part, agencies, tools):
@@ -160,11 +161,33 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     return tuple(authors)
 
 
+def _has_role(folded: Sequence[str], roles: frozenset[str]) -> bool:
+    """Return True when the folded words hold a title: one word, or several at the end.
+
+    "Paris Bureau Chief" ends with the title "bureau chief".
+    """
+    if not roles.isdisjoint(folded):
+        return True
+    return len(folded) > 2 and any(" ".join(folded[-n:]) in roles for n in (2, 3))  # noqa: PLR2004
+
+
+def _strip_credit(part: str, agencies: frozenset[str], roles: frozenset[str]) -> str:
+    """Drop an agency or title in brackets after a name: "Jane Doe (AFP)" -> "Jane Doe"."""
+    if not part.endswith(")"):
+        return part
+    start = part.rfind("(")
+    if start <= 0 or fold(part[start + 1 : -1]) not in agencies | roles:
+        return part
+    return part[:start].rstrip()
+
+
 def _mentions(part: str, agencies: frozenset[str], roles: frozenset[str]) -> bool:
     """Return True when *part* is, or names, an agency or a job title."""
     key = fold(part)
     words = [fold(w) for w in part.split()]
-    return key in agencies or key in roles or any(w in agencies or w in roles for w in words)
+    return (
+        key in agencies or key in roles or not agencies.isdisjoint(words) or _has_role(words, roles)
+    )
 
 
 _Matched = tuple[BylineForm, regex.Match[str], tuple[str, ...]]
