@@ -14,7 +14,7 @@ from wireparse._dates import read_date
 from wireparse._extract.byline import split_authors
 from wireparse._extract.quotes import extract_quotes, find_spans
 from wireparse._normalize import normalize
-from wireparse._phrases import lexicon
+from wireparse._phrases import lexicon, phrase_table
 from wireparse._segment import segment
 
 
@@ -182,6 +182,30 @@ class TestBylines:
         """ "By Jane Doe, Paris Bureau Chief": the title is not a second person."""
         text = f"By {person}, {place} {title}"
         assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == (person,)
+
+    @given(
+        st.lists(names(), min_size=1, max_size=3, unique=True),
+        st.lists(
+            st.tuples(
+                st.sampled_from(phrase_table("en").get("byline_credits")),
+                st.lists(names(), min_size=1, max_size=2, unique=True),
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+        st.sampled_from(["; ", ", "]),
+    )
+    def test_credits_of_others_work_are_no_authors(self, people, credited, joint):
+        """ "By Jane Doe; Additional reporting by Max Roe; Editing by Ruth Poe"."""
+        text = "By " + " and ".join(people)
+        for phrase, others in credited:
+            text += joint + phrase + " " + " and ".join(others)
+        assert split_authors(text, lexicon(), wireparse.get_profile("generic")) == tuple(people)
+
+    def test_a_credit_alone_is_no_byline(self):
+        """A line that is only a credit of others' work names no author: not a byline."""
+        found = split_authors("Editing by Ruth Poe", lexicon(), wireparse.get_profile("generic"))
+        assert found is None
 
     def test_brackets_holding_no_agency_or_title_are_not_dropped(self):
         """ "By Jane Doe (Paris)": what is not an agency or a title is never left out silently.

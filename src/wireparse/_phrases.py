@@ -41,6 +41,7 @@ LIST_KEYS: Final = (
     "byline_prefixes",
     "byline_roles",
     "byline_locators",
+    "byline_credits",
     "name_particles",
     "name_prefixes",
     "subject_markers",

@@ -3,7 +3,9 @@
 The byline form's ``authors`` group is split into people. What is not a
 person is left out: the agency itself (any known profile's name or alias,
 "Reuters", "Associated Press"), staff labels ("UPI Staff"), job titles after
-a comma ("Political Editor") and the place a name was filed from ("in Paris").
+a comma ("Political Editor"), the place a name was filed from ("in Paris"),
+and, after a comma or semicolon, the credits of others' work ("; Additional
+reporting by Max Roe; Editing by Ruth Poe": the phrase tables' ``byline_credits``).
 """
 
 from __future__ import annotations
@@ -59,12 +61,14 @@ class _Tools:
     prefixes: tuple[str, ...]  # hyphenated name prefixes: "al-"
     locators: frozenset[str] | None  # "in", "from" (None: some locator holds a space)
     openings: frozenset[str]  # the first folded letters of every prefix: most lines have none
+    credits: regex.Pattern[str] | None  # "; Editing by ...": others' work credited, to the end
 
 
 @functools.lru_cache(maxsize=8)
 def _tools(lexicon: Lexicon) -> _Tools:
     locators = lexicon.lists.get("byline_locators", ())
     prefixes = lexicon.lists.get("byline_prefixes", ("By",))
+    credit_phrases = lexicon.lists.get("byline_credits", ())
     return _Tools(
         splitter=compile_lists(
             r"\s*+[,;/|\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH COMMA}\N{FULLWIDTH SEMICOLON}]\s*+"
@@ -77,6 +81,11 @@ def _tools(lexicon: Lexicon) -> _Tools:
         prefixes=tuple(fold(p) for p in lexicon.lists.get("name_prefixes", ())),
         locators=None if any(" " in loc for loc in locators) else frozenset(locators),
         openings=frozenset(fold(p)[:_KEY_CHARS] for p in prefixes),
+        credits=compile_lists(
+            r"\s*+[,;]\s*+(?i:\L<credit>)(?![\p{L}\p{N}]).*+$", {"credit": credit_phrases}
+        )
+        if credit_phrases
+        else None,
     )
 
 
@@ -147,6 +156,10 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     known = opening[:1] in openings or opening[:2] in openings or opening[:3] in openings
     if known or (len(opening) < _KEY_CHARS and len(text) > _PEEK):  # or combining dots folded
         text = tools.prefix.sub("", text, count=1)  # only a line opening like a prefix can lose one
+    if tools.credits is not None and ("," in text or ";" in text):
+        # "By Jane Doe; Additional reporting by Max Roe": the credits of others' work
+        # (reporting, editing) are no authors, and do not unmake the byline
+        text = tools.credits.sub("", text, count=1)
     agencies = _agencies_for(profile)
     authors: list[str] = []
     for raw in tools.splitter.split(text):
