@@ -3,7 +3,7 @@
 Xinhua's Chinese copy names its reporters in brackets after the dateline
 (记者 + names joined by the ideographic comma), TASS's Russian copy puts its
 correspondent between slashes (``/Корр. ТАСС Имя Фамилия/.``), and Yonhap's
-Korean copy ends the dateline with the reporter and a title (``이름 기자 =``).
+Korean copy ends the dateline with the reporters and a title (``이름 이름 기자 =``).
 The stories here are generated from those forms, with names and sentences of
 our own.
 """
@@ -74,13 +74,14 @@ def tass_stories(draw: st.DrawFn) -> tuple[str, tuple[str, ...], str]:
 
 @st.composite
 def yonhap_stories(draw: st.DrawFn) -> tuple[str, tuple[str, ...], str]:
-    name = draw(_ko_name())
+    # a Korean name is one word: several reporters are parted by spaces alone
+    names = tuple(draw(st.lists(_ko_name(), min_size=1, max_size=3, unique=True)))
     place = draw(st.sampled_from(("서울", "세종", "부산", "워싱턴")))
     title = draw(st.sampled_from(("기자", "특파원")))
-    opening = f"({place}=연합뉴스) {name} {title} = "
+    opening = f"({place}=연합뉴스) {' '.join(names)} {title} = "
     body = draw(st.lists(_sentence(_KO_WORDS, " ", "."), min_size=1, max_size=3))
     text = "\n\n".join(["정부 새 지원 방안 발표", opening + body[0], *body[1:]])
-    return text, (name,), place
+    return text, names, place
 
 
 class TestDatelineReporters:

@@ -27,6 +27,7 @@ from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
 _KEY_CHARS: Final = 3  # folded letters a byline prefix is known by (fewer when shorter)
 _PEEK: Final = 8  # characters folded to read a part's opening
+_HANGUL_WORD: Final = regex.compile(r"^\p{Hangul}++$")
 _NAME_CHARS: Final = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\-]*+$")
 
 
@@ -167,11 +168,24 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
         part = _strip_credit(part, agencies, tools.roles)
         if not part:
             continue
-        if _is_person(part, agencies, tools):
-            authors.append(part)
-        elif not _mentions(part, agencies, tools.roles):
-            return None  # a part that is neither a person nor an agency or title: no byline
+        for person in _people(part):
+            if _is_person(person, agencies, tools):
+                authors.append(person)
+            elif not _mentions(person, agencies, tools.roles):
+                return None  # a part that is neither a person nor an agency or title: no byline
     return tuple(authors)
+
+
+def _people(part: str) -> list[str]:
+    """Return the names in *part*: itself, or each word when all are Hangul.
+
+    A Korean name is written as one word ("황지훈"), so Korean bylines part
+    several reporters with spaces alone ("황지훈 김민수 기자").
+    """
+    words = part.split(" ")
+    if len(words) > 1 and all(_HANGUL_WORD.match(word) for word in words):
+        return words
+    return [part]
 
 
 def _has_role(folded: Sequence[str], roles: frozenset[str]) -> bool:
