@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wireparse
-from strategies import noisy_stories
+from strategies import names, noisy_stories
 from wireparse._dates import read_date
 from wireparse._phrases import lexicon, phrase_tables
 
@@ -94,6 +94,27 @@ class TestNoiseInAnyLanguage:
         """'BU HABERİ PAYLAŞIN' in capitals is the Turkish share button too."""
         article = wireparse.parse("Başlık burada\n\nBir paragraf yazıldı.\n\nBU HABERİ PAYLAŞIN")
         assert [r.rule for r in article.removed] == ["phrases.tr.share"]
+
+
+_PREFIXES = sorted(
+    (table.language, prefix)
+    for table in phrase_tables().values()
+    for prefix in table.get("byline_prefixes")
+)
+
+
+class TestBylinesInEveryLanguage:
+    @given(st.sampled_from(_PREFIXES), st.lists(names(), min_size=1, max_size=2, unique=True))
+    def test_every_byline_prefix_opens_a_byline(self, entry, people):
+        """Each table's byline prefix, then names: the names are the authors, the line no body."""
+        _language, prefix = entry
+        line = f"{prefix} {', '.join(people)}"
+        text = f"Harbour fees rise sharply\n\n{line}\n\nThe port raised its fees on Monday."
+        article = wireparse.parse(text, profile="generic")
+        assert article.byline is not None, line
+        assert article.byline.authors == tuple(people)
+        assert article.byline.raw == line
+        assert line not in article.body
 
 
 class TestDatesInEveryLanguage:
