@@ -44,6 +44,15 @@ class TestPhraseTables:
         with pytest.raises(InvalidProfileError, match="months"):
             build_table({"language": "xx", "name": "X", "months": [["a"]]}, "xx.toml")
 
+    def test_one_word_names_must_be_scripts(self):
+        """A script name the pattern engine does not know is refused, naming the key."""
+        data = {"language": "xx", "name": "X", "one_word_names": ["Hangul", "Klingonish"]}
+        with pytest.raises(InvalidProfileError, match="Klingonish"):
+            build_table(data, "xx.toml")
+        assert build_table({**data, "one_word_names": ["Hangul"]}, "xx.toml").get(
+            "one_word_names"
+        ) == ("Hangul",)
+
     def test_generated_vocabulary_is_not_noise(self):
         """The words test stories are built from never read as noise, alone or opening a line."""
         words = lexicon()

@@ -42,6 +42,7 @@ LIST_KEYS: Final = (
     "byline_roles",
     "byline_locators",
     "byline_credits",
+    "one_word_names",
     "name_particles",
     "name_prefixes",
     "subject_markers",
@@ -103,6 +104,12 @@ def build_table(data: Mapping[str, Any], source: str) -> PhraseTable:
     lists = {
         key: _str_list(data[key], source, key) for key in (*LIST_KEYS, *NOISE_KINDS) if key in data
     }
+    for script in lists.get("one_word_names", ()):
+        try:
+            regex.compile(rf"\p{{{script}}}")
+        except regex.error:
+            msg = f"{script!r} is not a Unicode script name such as 'Hangul'"
+            raise _fail(source, "one_word_names", msg) from None
     nested: dict[str, tuple[tuple[str, ...], ...]] = {}
     for key, size in _NESTED_KEYS.items():
         value = data.get(key, [])

@@ -27,7 +27,6 @@ from wireparse.profiles import BylineForm, Profile, builtin_profiles
 
 _KEY_CHARS: Final = 3  # folded letters a byline prefix is known by (fewer when shorter)
 _PEEK: Final = 8  # characters folded to read a part's opening
-_HANGUL_WORD: Final = regex.compile(r"^\p{Hangul}++$")
 _NAME_CHARS: Final = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}.'’\-]*+$")
 
 
@@ -63,6 +62,7 @@ class _Tools:
     locators: frozenset[str] | None  # "in", "from" (None: some locator holds a space)
     openings: frozenset[str]  # the first folded letters of every prefix: most lines have none
     credits: regex.Pattern[str] | None  # "; Editing by ...": others' work credited, to the end
+    one_word: regex.Pattern[str] | None  # a word of a script whose names are one word (Hangul)
 
 
 @functools.lru_cache(maxsize=8)
@@ -70,6 +70,7 @@ def _tools(lexicon: Lexicon) -> _Tools:
     locators = lexicon.lists.get("byline_locators", ())
     prefixes = lexicon.lists.get("byline_prefixes", ("By",))
     credit_phrases = lexicon.lists.get("byline_credits", ())
+    one_word = "".join(rf"\p{{{script}}}" for script in lexicon.lists.get("one_word_names", ()))
     return _Tools(
         splitter=compile_lists(
             r"\s*+[,;/|\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH COMMA}\N{FULLWIDTH SEMICOLON}]\s*+"
@@ -87,6 +88,7 @@ def _tools(lexicon: Lexicon) -> _Tools:
         )
         if credit_phrases
         else None,
+        one_word=regex.compile(rf"^[{one_word}]++$") if one_word else None,
     )
 
 
@@ -165,10 +167,10 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     authors: list[str] = []
     for raw in tools.splitter.split(text):
         part = _strip_locator(raw.strip(" .,"), lexicon).strip()
-        part = _strip_credit(part, agencies, tools.roles)
+        part = _strip_bracketed(part, agencies, tools.roles)
         if not part:
             continue
-        for person in _people(part):
+        for person in _people(part, tools.one_word):
             if _is_person(person, agencies, tools):
                 authors.append(person)
             elif not _mentions(person, agencies, tools.roles):
@@ -176,14 +178,15 @@ def split_authors(text: str, lexicon: Lexicon, profile: Profile) -> tuple[str, .
     return tuple(authors)
 
 
-def _people(part: str) -> list[str]:
-    """Return the names in *part*: itself, or each word when all are Hangul.
+def _people(part: str, one_word: regex.Pattern[str] | None) -> list[str]:
+    """Return the names in *part*: itself, or each word when all are of a one-word-name script.
 
     A Korean name is written as one word ("황지훈"), so Korean bylines part
-    several reporters with spaces alone ("황지훈 김민수 기자").
+    several reporters with spaces alone ("황지훈 김민수 기자"); the phrase
+    tables' ``one_word_names`` lists such scripts.
     """
     words = part.split(" ")
-    if len(words) > 1 and all(_HANGUL_WORD.match(word) for word in words):
+    if one_word is not None and len(words) > 1 and all(map(one_word.match, words)):
         return words
     return [part]
 
@@ -198,12 +201,15 @@ def _has_role(folded: Sequence[str], roles: frozenset[str]) -> bool:
     return len(folded) > 2 and any(" ".join(folded[-n:]) in roles for n in (2, 3))  # noqa: PLR2004
 
 
-def _strip_credit(part: str, agencies: frozenset[str], roles: frozenset[str]) -> str:
+def _strip_bracketed(part: str, agencies: frozenset[str], roles: frozenset[str]) -> str:
     """Drop an agency or title in brackets after a name: "Jane Doe (AFP)" -> "Jane Doe"."""
     if not part.endswith(")"):
         return part
     start = part.rfind("(")
-    if start <= 0 or fold(part[start + 1 : -1]) not in agencies | roles:
+    if start <= 0:
+        return part
+    inside = fold(part[start + 1 : -1])
+    if inside not in agencies and inside not in roles:
         return part
     return part[:start].rstrip()
 
