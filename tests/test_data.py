@@ -53,6 +53,13 @@ class TestPhraseTables:
             "one_word_names"
         ) == ("Hangul",)
 
+    @pytest.mark.parametrize("mark", ["2", "時 分", " ", "x1"])
+    def test_marks_hold_no_digits_or_spaces(self, mark):
+        """A mark is what follows a number: one with a digit or a space is refused."""
+        data = {"language": "xx", "name": "X", "hour_marks": ["h", mark]}
+        with pytest.raises(InvalidProfileError, match="hour_marks"):
+            build_table(data, "xx.toml")
+
     def test_generated_vocabulary_is_not_noise(self):
         """The words test stories are built from never read as noise, alone or opening a line."""
         words = lexicon()

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wireparse._dates import read_date
-from wireparse._phrases import lexicon, phrase_table
+from wireparse._phrases import lexicon, phrase_table, phrase_tables
 
 _DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 _LANGUAGES = ("zh", "ja", "ko", "hi", "ar")
@@ -88,6 +88,53 @@ class TestTimesOfDay:
     def test_both_halves_named_decide_nothing(self):
         found = read_date("02.05.2025 上午下午 3:15", order="dmy", lexicon=lexicon())
         assert found == dt.datetime(2025, 5, 2, 3, 15)
+
+
+_MARKED = tuple(sorted(code for code, table in phrase_tables().items() if table.get("year_marks")))
+
+
+@st.composite
+def marked_stamps(draw: st.DrawFn) -> tuple[str, str, dt.datetime]:
+    """A date and a 24-hour time spelt with one table's marks, spaced in any way."""
+    table = phrase_table(draw(st.sampled_from(_MARKED)))
+    day = draw(_DAYS)
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    gaps = st.sampled_from(("", " "))
+
+    def mark(key: str) -> str:
+        return draw(st.sampled_from(table.get(key))) if table.get(key) else ""
+
+    def number(value: int) -> str:
+        return draw(st.sampled_from((str(value), f"{value:02d}")))
+
+    parts = (
+        f"{day.year}{draw(gaps)}{mark('year_marks')}{draw(gaps)}",
+        f"{number(day.month)}{draw(gaps)}{mark('month_marks')}{draw(gaps)}",
+        f"{number(day.day)}{draw(gaps)}{mark('day_marks')} ",
+        f"{number(hour)}{draw(gaps)}{mark('hour_marks')}{draw(gaps)}",
+        f"{number(minute)}{draw(gaps)}{mark('minute_marks')}",
+    )
+    return table.language, "".join(parts), dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+class TestMarks:
+    """Dates and times spelt with the marks of the phrase tables ("2025년 5월 2일 14시 30분")."""
+
+    def test_the_tables_give_marks(self):
+        assert set(_MARKED) >= {"ja", "ko", "zh"}
+
+    @given(marked_stamps())
+    def test_marked_dates_and_times_are_read(self, case: tuple[str, str, dt.datetime]):
+        language, stamp, expected = case
+        found = read_date(stamp, order="dmy", lexicon=lexicon(), prefer=(language,))
+        assert found == expected, stamp
+
+    @given(st.sampled_from(_MARKED), _DAYS, st.integers(13, 40))
+    def test_no_date_without_a_real_month(self, language, day, month):
+        table = phrase_table(language)
+        year_mark, month_mark = table.get("year_marks")[0], table.get("month_marks")[0]
+        stamp = f"{day.year}{year_mark} {month}{month_mark} {day.day}"
+        assert read_date(stamp, order="dmy", lexicon=lexicon(), prefer=(language,)) is None
 
 
 def _french_month(month: int) -> str:

@@ -6,8 +6,9 @@ Month names come from every phrase table (``months``), digits may be any
 script's (Arabic-Indic, Persian), and a time may carry a zone (``GMT+3``,
 ``UTC``, ``TSİ``, ``EDT``; the table is ``data/zones.toml``). Times are
 read as ``14:30``, ``14.30``, ``2:30 p.m.``, French and Portuguese ``14h30``,
-and ``14时30分`` / ``14時`` / ``14시 30분``; a word of the phrase tables'
-``time_am`` / ``time_pm`` next to a 12-hour time ("下午3点", "अपराह्न 3:15",
+and numbers followed by the phrase tables' marks (``year_marks`` ... ``minute_marks``):
+``2025年5月2日``, ``2025년 5월 2일``, ``14时30分``, ``14時``, ``14시 30분``; a word of the
+tables' ``time_am`` / ``time_pm`` next to a 12-hour time ("下午3点", "अपराह्न 3:15",
 "3:15 مساءً") says which half of the day it is.
 """
 
@@ -31,7 +32,6 @@ _ISO: Final = re.compile(
 )
 _YEAR_DIGITS: Final = 4
 _NUMERIC: Final = re.compile(r"(?<!\d)(\d{1,4})[ ]?([./-])[ ]?(\d{1,2})[ ]?\2[ ]?(\d{2,4})(?!\d)")
-_CJK: Final = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*日?")
 # "2 Mayıs 2025", "2 de mayo de 2025", "1er mai 2025", "May 2nd, 2025", "2 Kanûna Paşîn 2025":
 # a short lower-case word may join the parts, and a month name may be two words.
 _MONTH_WORDS: Final = r"\p{L}[\p{L}\p{M}]*+\.?(?:[ ]\p{L}[\p{L}\p{M}]*+\.?)?"
@@ -46,10 +46,6 @@ _TIME: Final = regex.compile(
     r"(?<!\d)(?P<h>\d{1,2})(?:[:.]|[ ]?h[ ]?(?=\d{2}(?!\d)))(?P<m>\d{2})(?::(?P<s>\d{2}))?(?!\d)"
     r"\s*+(?P<ampm>(?i:[ap]\.?m\.?))?"
     r"(?:\s*+\(?(?P<zone>\p{L}{1,5}+)?(?P<off>[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
-)
-# "14时30分", "20時", "3시 30분": the hour word of Chinese, Japanese and Korean
-_CJK_TIME: Final = regex.compile(
-    r"(?<!\d)(?P<h>\d{1,2})\s*+[时時点點시](?:\s*+(?P<m>\d{1,2})\s*+[分분])?"
 )
 _PERIOD_REACH: Final = 12  # characters after a time in which its am/pm word may stand
 
@@ -190,15 +186,56 @@ def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
     return dt.timezone(dt.timedelta(minutes=minutes))
 
 
+@frozen
+class _Clock:
+    """What the phrase tables give for reading dates and times written with words.
+
+    ``am``/``pm``: the words for the halves of the day (``time_am``, ``time_pm``).
+    ``unit_date``: a year, month and day each followed by its mark ("2025年5月2日",
+    "2025년 5월 2일"); ``unit_time``: an hour followed by its mark, perhaps minutes by
+    theirs ("14时30分", "3시 30분"). None where no table gives the marks.
+    """
+
+    am: tuple[str, ...]
+    pm: tuple[str, ...]
+    unit_date: regex.Pattern[str] | None
+    unit_time: regex.Pattern[str] | None
+
+
+def _marks(lexicon: Lexicon, key: str) -> str:
+    """Return the tables' marks under *key* as one alternation, longest first ("" if none)."""
+    marks = sorted(lexicon.lists.get(key, ()), key=lambda mark: (-len(mark), mark))
+    return "|".join(regex.escape(mark) for mark in marks)
+
+
 @functools.lru_cache(maxsize=8)
-def _periods(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the phrase tables' words for the morning and for the afternoon and evening."""
-    return lexicon.lists.get("time_am", ()), lexicon.lists.get("time_pm", ())
+def _clock(lexicon: Lexicon) -> _Clock:
+    """Return the phrase tables' words and marks for dates and times, compiled once."""
+    year, month, day = (_marks(lexicon, f"{unit}_marks") for unit in ("year", "month", "day"))
+    hour, minute = _marks(lexicon, "hour_marks"), _marks(lexicon, "minute_marks")
+    unit_date = None
+    if year and month:
+        day_mark = rf"\s*(?:{day})?" if day else ""
+        unit_date = regex.compile(
+            rf"(\d{{4}})\s*(?:{year})\s*(\d{{1,2}})\s*(?:{month})\s*(\d{{1,2}})(?!\d){day_mark}"
+        )
+    unit_time = None
+    if hour:
+        minutes = rf"(?:\s*+(?P<m>\d{{1,2}})\s*+(?:{minute}))?" if minute else ""
+        unit_time = regex.compile(rf"(?<!\d)(?P<h>\d{{1,2}})\s*+(?:{hour}){minutes}")
+    return _Clock(
+        am=lexicon.lists.get("time_am", ()),
+        pm=lexicon.lists.get("time_pm", ()),
+        unit_date=unit_date,
+        unit_time=unit_time,
+    )
 
 
-def _find_time(*texts: str) -> regex.Match[str] | None:
-    """Return the first time in the first of *texts* that holds one: clock forms, then CJK."""
-    for pattern in (_TIME, _CJK_TIME):
+def _find_time(texts: Sequence[str], clock: _Clock) -> regex.Match[str] | None:
+    """Return the first time in the first of *texts* that holds one: clock forms, then marks."""
+    for pattern in (_TIME, clock.unit_time):
+        if pattern is None:
+            continue
         for text in texts:
             if text:
                 match = pattern.search(text)
@@ -207,7 +244,7 @@ def _find_time(*texts: str) -> regex.Match[str] | None:
     return None
 
 
-def _half_of_day(match: regex.Match[str], periods: tuple[tuple[str, ...], ...]) -> bool | None:
+def _half_of_day(match: regex.Match[str], clock: _Clock) -> bool | None:
     """Return True (afternoon), False (morning) or None, from the words next to the time."""
     text = match.string
     # from the clock's last digits: a zone the pattern may have taken is a word here
@@ -215,7 +252,7 @@ def _half_of_day(match: regex.Match[str], periods: tuple[tuple[str, ...], ...]) 
     stop = max((match.end(g) for g in ("m", "s") if groups.get(g)), default=match.end())
     near = text[max(0, match.start() - _PERIOD_REACH) : match.start()] + " "
     near += text[stop : stop + _PERIOD_REACH]
-    am, pm = (any(word in near for word in words) for words in periods)
+    am, pm = (any(word in near for word in words) for words in (clock.am, clock.pm))
     return None if am == pm else pm
 
 
@@ -224,16 +261,17 @@ def _with_time(
     after: str,
     before: str = "",
     inside: str = "",
-    periods: tuple[tuple[str, ...], ...] = ((), ()),
+    *,
+    clock: _Clock,
 ) -> dt.date:
     """Return *day* with the time printed after it (or else before it, or inside it)."""
-    match = _find_time(after, before, inside)
+    match = _find_time((after, before, inside), clock)
     if match is None:
         return day
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
     second = int(match.groupdict().get("s") or 0)
     ampm = match.groupdict().get("ampm")
-    is_pm = ampm.lower().startswith("p") if ampm else _half_of_day(match, periods)
+    is_pm = ampm.lower().startswith("p") if ampm else _half_of_day(match, clock)
     if is_pm is not None and 1 <= hour <= 12:  # noqa: PLR2004 - a 12-hour time
         hour = hour % 12 + (12 if is_pm else 0)
     elif ampm:
@@ -261,6 +299,7 @@ def read_date(
     >>> read_date("2 Mayıs 2025", order="dmy", lexicon=lexicon()) is not None
     True
     """
+    clock = _clock(lexicon)
     iso = _ISO.search(text)
     if iso is not None:
         try:
@@ -273,17 +312,15 @@ def read_date(
         return (
             None
             if day is None
-            else _with_time(
-                day, text[numeric.end() :], text[: numeric.start()], periods=_periods(lexicon)
-            )
+            else _with_time(day, text[numeric.end() :], text[: numeric.start()], clock=clock)
         )
-    cjk = _CJK.search(text)
-    if cjk is not None:
-        day = _make(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3)))
+    units = None if clock.unit_date is None else clock.unit_date.search(text)
+    if units is not None:
+        day = _make(int(units.group(1)), int(units.group(2)), int(units.group(3)))
         return (
             None
             if day is None
-            else _with_time(day, text[cjk.end() :], text[: cjk.start()], periods=_periods(lexicon))
+            else _with_time(day, text[units.end() :], text[: units.start()], clock=clock)
         )
     for match in _WORD_DATE.finditer(text):
         day = _word_date(match, lexicon, prefer)
@@ -293,7 +330,7 @@ def read_date(
                 text[match.end() :],
                 text[: match.start()],
                 match.group(),
-                periods=_periods(lexicon),
+                clock=clock,
             )
     return None
 

@@ -37,6 +37,11 @@ LIST_KEYS: Final = (
     "published_label",
     "time_am",
     "time_pm",
+    "year_marks",
+    "month_marks",
+    "day_marks",
+    "hour_marks",
+    "minute_marks",
     "conjunctions",
     "byline_prefixes",
     "byline_roles",
@@ -51,6 +56,8 @@ LIST_KEYS: Final = (
     "titles",
     "scripts",
 )
+#: The lists of words written after a number to make it a year, month, ... ("2025年", "5월").
+_MARK_KEYS: Final = ("year_marks", "month_marks", "day_marks", "hour_marks", "minute_marks")
 _NESTED_KEYS: Final = {"months": 12, "weekdays": 7}
 _SCALAR_KEYS: Final = ("language", "name")
 _ALL_KEYS: Final = frozenset((*_SCALAR_KEYS, *LIST_KEYS, *NOISE_KINDS, *_NESTED_KEYS))
@@ -83,6 +90,21 @@ def _str_list(value: Any, source: str, key: str) -> tuple[str, ...]:  # noqa: AN
     return tuple(v.strip() for v in value)
 
 
+def _check_values(lists: Mapping[str, tuple[str, ...]], source: str) -> None:
+    """Refuse a mark holding a digit or a space, and a script name the engine lacks."""
+    for key in _MARK_KEYS:
+        for mark in lists.get(key, ()):
+            if any(c.isdigit() or c.isspace() for c in mark):
+                msg = f"{mark!r}: a mark is written after a number, without digits or spaces"
+                raise _fail(source, key, msg)
+    for script in lists.get("one_word_names", ()):
+        try:
+            regex.compile(rf"\p{{{script}}}")
+        except regex.error:
+            msg = f"{script!r} is not a Unicode script name such as 'Hangul'"
+            raise _fail(source, "one_word_names", msg) from None
+
+
 def build_table(data: Mapping[str, Any], source: str) -> PhraseTable:
     """Validate one phrase table against the closed schema and freeze it.
 
@@ -104,12 +126,7 @@ def build_table(data: Mapping[str, Any], source: str) -> PhraseTable:
     lists = {
         key: _str_list(data[key], source, key) for key in (*LIST_KEYS, *NOISE_KINDS) if key in data
     }
-    for script in lists.get("one_word_names", ()):
-        try:
-            regex.compile(rf"\p{{{script}}}")
-        except regex.error:
-            msg = f"{script!r} is not a Unicode script name such as 'Hangul'"
-            raise _fail(source, "one_word_names", msg) from None
+    _check_values(lists, source)
     nested: dict[str, tuple[tuple[str, ...], ...]] = {}
     for key, size in _NESTED_KEYS.items():
         value = data.get(key, [])
