@@ -53,14 +53,14 @@ def field_pieces(
     return Counter(squash(piece) for piece in pieces)
 
 
-def accounted(text: str, article: Article) -> bool:
+def accounted(text: str, article: Article, *, profile: str | None = None) -> bool:
     """Return True when every non-blank line of *text* is in exactly one field or removed.
 
     Lines re-joined into one paragraph (hard-wrapped copy) count as that paragraph:
     explain's blocks must partition the lines, each block's text must be exactly
     its lines, and the article's fields must hold exactly the blocks' texts.
     """
-    explained = wireparse.explain(text)
+    explained = wireparse.explain(text, profile=profile)
     assert explained.article == article
     numbered = {
         number: squash(line)

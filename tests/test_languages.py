@@ -72,16 +72,24 @@ class TestNoiseInAnyLanguage:
         assert list(article.topics) == topics
 
     def test_a_body_sentence_mentioning_share_stays(self):
-        """'Share' inside a sentence, or a share line mid-story, is story."""
+        """'Share' inside a sentence is story; a line that is only a share button is not.
+
+        A share bar may stand anywhere on a page (between headline and body, or
+        mid-story): it is removed wherever it stands, and listed with its reason.
+        """
         text = (
-            "Markets rally\n\nInvestors bought shares.\n\nShare this article\n\nPrices rose again."
+            "Markets rally\n\nInvestors bought shares.\n\nShare this article\n\n"
+            "Prices rose again.\n\nShare prices rose again."
         )
         article = wireparse.parse(text)
         assert article.body == (
             "Investors bought shares.",
-            "Share this article",
             "Prices rose again.",
+            "Share prices rose again.",
         )
+        assert [(r.text, r.rule) for r in article.removed] == [
+            ("Share this article", "phrases.en.share")
+        ]
 
     def test_fullwidth_letters(self):
         """A share button in fullwidth letters is still a share button."""

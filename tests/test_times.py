@@ -14,7 +14,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wireparse._dates import read_date
+import wireparse
+from wireparse._dates import date_line, date_only, read_date
 from wireparse._phrases import lexicon, phrase_table, phrase_tables
 
 _DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
@@ -141,5 +142,74 @@ def _french_month(month: int) -> str:
     months = (
         "janvier", "février", "mars", "avril", "mai", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    )  # fmt: skip
+    return months[month - 1]
+
+
+_CLOCKED = tuple(
+    sorted(code for code, table in phrase_tables().items() if table.get("clock_words"))
+)
+_ENGLISH_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+class TestDateLines:
+    """Lines that are only a date: with a clock word, a zone, a place, or without the year."""
+
+    @given(st.sampled_from(_CLOCKED), _DAYS, st.integers(0, 23), st.integers(0, 59))
+    def test_clock_words(self, language, day, hour, minute):
+        word = phrase_table(language).get("clock_words")[0]
+        line = f"{_numeric_date(day)}, {hour:02d}:{minute:02d} {word}"
+        found = date_line(line, order="dmy", lexicon=lexicon())
+        assert found is not None
+        assert found.published == dt.datetime(day.year, day.month, day.day, hour, minute)
+
+    @given(_DAYS, st.integers(1, 12), st.integers(0, 59), st.sampled_from(("IST", "XYZ", "ABCD")))
+    def test_an_unknown_zone_after_the_time_is_read_without_offset(self, day, hour, minute, zone):
+        month = _ENGLISH_MONTHS[day.month - 1]
+        line = f"Published: {day.day} {month} {day.year} {hour}:{minute:02d} PM {zone}"
+        found = date_line(line, order="dmy", lexicon=lexicon())
+        assert found is not None
+        assert found.published == dt.datetime(day.year, day.month, day.day, hour % 12 + 12, minute)
+
+    @given(st.sampled_from(("NAPOLI", "ROMA", "SÃO PAULO", "NEW YORK")), _DAYS, st.integers(0, 23))
+    def test_a_place_in_capitals_before_the_date(self, place, day, hour):
+        line = f"{place}, {day.day} {_italian_month(day.month)} {day.year}, {hour:02d}:15"
+        found = date_line(line, order="dmy", lexicon=lexicon())
+        assert found is not None
+        assert found.published == dt.datetime(day.year, day.month, day.day, hour, 15)
+
+    @given(_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(("", "UPDATED: ")))
+    def test_a_date_without_its_year_is_a_date_line_of_no_date(self, day, hour, minute, label):
+        line = f"{label}{day.day} {_ENGLISH_MONTHS[day.month - 1].upper()}, {hour:02d}:{minute:02d}"
+        assert date_line(line, order="dmy", lexicon=lexicon()) is None
+        assert date_only(line, lexicon=lexicon())
+        text = f"A headline of some length here\n\n{line}\n\nThe body was written here."
+        article = wireparse.parse(text, profile="generic")
+        assert [(r.text, r.rule) for r in article.removed] == [(line, "layout.date_line")]
+        assert (article.published, article.updated) == (None, None)
+
+    @given(st.integers(0, 23), st.integers(0, 59))
+    def test_a_sentence_with_a_time_is_no_date_line(self, hour, minute):
+        line = f"Officials met at {hour:02d}:{minute:02d} in the capital"
+        assert not date_only(line, lexicon=lexicon())
+
+
+def _italian_month(month: int) -> str:
+    months = (
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+        "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
     )  # fmt: skip
     return months[month - 1]

@@ -6,13 +6,17 @@ Two passes, as jusText does it:
    buttons, related-topics headings, cross-references, promotions, credits)
    and once against the profile's rules (boilerplate, credit, sign-off,
    copyright lines).
-2. **Context pass.** Position decides what a hit means. Share buttons and
-   related-topics headings count only in the head or the tail of the story (a
-   body sentence that mentions "share" stays); the short lines after a
-   related-topics heading in the tail are topics. Then the story's layout is
-   read from its anchors: the byline line, the dateline, and what stands
-   above them (section label, headline, standfirst). A repeat of the headline
-   (a photo caption on the page) is removed.
+2. **Context pass.** Position decides what a hit means. A line made only of
+   share buttons is removed wherever it stands (a body sentence that mentions
+   "share" is no such line). Under a related-stories heading or a bare
+   cross-reference ("Read also"), the headline-like lines that follow are
+   links to other stories, in the middle of the story or after it; at the end,
+   the short ones under a related-topics heading are topics, and what follows
+   the agency's end mark ("(END)", "Enditem") is no story. Then the story's
+   layout is read from its anchors: the byline line, the dateline, and what
+   stands above them (section label, headline, standfirst); lines between the
+   byline and a paragraph led by the dateline are page furniture. A repeat of
+   the headline (a photo caption on the page) is removed.
 
 Every role comes with the stable id of the rule that decided it.
 """
@@ -26,7 +30,7 @@ from typing import Final
 import regex
 
 from wireparse._compiled import CompiledProfile
-from wireparse._dates import DATE_LINE_CHARS, date_line, first_digit
+from wireparse._dates import DATE_LINE_CHARS, date_line, date_only, first_digit
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
@@ -45,16 +49,26 @@ BYLINE_REACH: Final = 6
 DATE_LINE_REACH: Final = 8
 #: The rule id of such lines; the assembler reads their dates.
 DATE_LINE_RULE: Final = "layout.date_line"
-#: How far down a dateline-led first paragraph is looked for when there is no byline.
-DATELINE_REACH: Final = 5
+#: How far down a dateline-led first paragraph is looked for when there is no byline
+#: (section, headline, standfirst, date and caption lines may stand above it).
+DATELINE_REACH: Final = 8
 _SENTENCE_END: Final = re.compile(r"[.:;,]['\"’”»)]*+$")
 _ANY_END: Final = re.compile(r"[.!?:;,]['\"’”»)]*+$")
-_ANYWHERE_NOISE: Final = frozenset({"read_more", "promo", "credit"})
+_ANYWHERE_NOISE: Final = frozenset({"share", "read_more", "promo", "credit"})
+#: How many headline-like lines a related-stories heading may head in the middle of a story.
+_RELATED_LINKS: Final = 8
+_LINK_RULE: Final = "layout.related_link"
+_LINK_REASON: Final = "related story"
+_AFTER_END_RULE: Final = "layout.after_signoff"
+_AFTER_END_REASON: Final = "after the story's end mark"
 _SHORT_WORDS: Final = 6
 _SHORT_CHARS: Final = 60
 _LABEL_WORDS: Final = 4
 _LABEL_CHARS: Final = 40
 _HEADLINE_WORDS: Final = 30
+_LABEL_ONLY_WORDS: Final = 2  # a label of so many words at most needs no third line under it
+_HEADLINE_LEAST_WORDS: Final = 5
+_BREADCRUMB: Final = re.compile(r" [>/|»›] ")
 _HEADLINE_CHARS: Final = 300
 
 
@@ -68,6 +82,14 @@ _BODY: Final[_Role] = (BlockKind.BODY, "layout.body", "")
 _TOPICS: Final[_Role] = (BlockKind.TOPICS, "layout.topics", "")
 _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
 _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
+_LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
+_AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
+#: Lines between the byline and a paragraph led by the dateline: captions, dates, page tools.
+_ABOVE_DATELINE: Final[_Role] = (
+    BlockKind.REMOVED,
+    "layout.above_dateline",
+    "between the byline and the dateline",
+)
 
 
 def _removed_rule(rule: Rule) -> _Role:
@@ -76,6 +98,11 @@ def _removed_rule(rule: Rule) -> _Role:
 
 def _removed_hit(hit: NoiseHit) -> _Role:
     return (BlockKind.REMOVED, hit.rule, hit.reason)
+
+
+def _bare(text: str, phrase: str) -> bool:
+    """Return True when *text* is *phrase* alone, but for case, space and a colon."""
+    return fold(text).strip(" :\N{FULLWIDTH COLON}") == fold(phrase).strip(" :\N{FULLWIDTH COLON}")
 
 
 def is_short(text: str) -> bool:
@@ -133,6 +160,18 @@ class _Classifier:
             return _removed_hit(hit)
         return None
 
+    def _heads_links(self, index: int) -> bool:
+        """Return True for a related-stories heading, or a cross-reference with nothing after it.
+
+        ("Related coverage", "관련 뉴스", "Read also"): the lines under it are links.
+        """
+        hit = self.noise[index]
+        if hit is None or self.roles[index] != _removed_hit(hit):
+            return False
+        return hit.kind == "related" or (
+            hit.kind == "read_more" and _bare(self.texts[index], hit.phrase)
+        )
+
     def head_pass(self) -> None:
         """Remove the noise lines at the very top (share bars, promos, breadcrumbs)."""
         for index in range(len(self.blocks)):
@@ -142,21 +181,35 @@ class _Classifier:
             self.roles[index] = role
 
     def tail_pass(self) -> None:
-        """Remove the noise lines at the end; short lines after a related heading are topics."""
+        """Remove the noise lines at the end, and what related headings and end marks head.
+
+        Read from the end. Noise lines are removed; lines that are no sentence
+        (short, or headline-like) wait until what is above them tells: under a
+        related-topics heading the short ones are topics and the longer ones links
+        to related stories, under a bare cross-reference ("Read also") links, and
+        after the story's end mark (a ``signoff`` rule: "(END)", "Enditem") they
+        are no story. A sentence ends the pass; lines still waiting stay body.
+        """
         pending: list[int] = []
+        roles, texts = self.roles, self.texts
         for index in range(len(self.blocks) - 1, -1, -1):
-            if self.roles[index] is not None:
+            if roles[index] is not None:
                 break
             role = self._edge_noise(index, "tail")
             if role is not None:
-                self.roles[index] = role
-                hit = self.noise[index]
-                if hit is not None and hit.kind == "related" and role[1] == hit.rule:
-                    for topic in pending:
-                        self.roles[topic] = _TOPICS
+                roles[index] = role
+                if self._heads_links(index):
+                    related = self.noise[index].kind == "related"  # type: ignore[union-attr]
+                    for line in pending:
+                        roles[line] = _TOPICS if related and is_short(texts[line]) else _LINK
+                    pending = []
+                elif role[1] in self.profile.signoff_rules:
+                    for line in pending:
+                        roles[line] = _AFTER_END
                     pending = []
                 continue
-            if is_short(self.texts[index]):
+            text = texts[index]
+            if is_short(text) or is_headline(text):
                 pending.append(index)
                 continue
             break
@@ -166,6 +219,7 @@ class _Classifier:
         roles, texts, noise = self.roles, self.texts, self.noise
         rule_hit = self.profile.rule_hit
         content = []
+        links = 0  # how many more lines a related heading above may head
         for index, role in enumerate(roles):
             if role is not None:
                 continue
@@ -174,16 +228,23 @@ class _Classifier:
                 roles[index] = _removed_rule(rule)
                 continue
             hit = noise[index]
-            if hit is not None and hit.kind in _ANYWHERE_NOISE:
+            if hit is not None and (hit.kind in _ANYWHERE_NOISE or hit.kind == "related"):
                 roles[index] = _removed_hit(hit)
+                links = _RELATED_LINKS if self._heads_links(index) else 0
                 continue
+            if links and is_headline(texts[index]):
+                roles[index] = _LINK
+                links -= 1
+                continue
+            links = 0
             content.append(index)
         return content
 
     def date_lines(self, content: list[int]) -> list[int]:
         """Remove lines near the top that are only a date ("Updated June 3, 2025 6:42 PM").
 
-        Their dates are read again when the article is assembled.
+        Their dates are read again when the article is assembled; a date line
+        without its year ("11 JUN, 14:35") is removed too, and gives no date.
         """
         order = self.profile.profile.date_order
         kept = []
@@ -193,7 +254,10 @@ class _Classifier:
             if (  # what date_line refuses first, asked here without a call
                 len(text) <= DATE_LINE_CHARS
                 and first_digit(text) is not None
-                and date_line(text, order=order, lexicon=self.lexicon)
+                and (
+                    date_line(text, order=order, lexicon=self.lexicon)
+                    or date_only(text, lexicon=self.lexicon)
+                )
             ):
                 self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
@@ -210,11 +274,18 @@ class _Classifier:
             self.roles[content[byline_at]] = (BlockKind.BYLINE, form_id, "")
             headline = self._head(head)
             rest = self._drop_repeats(rest, headline, head)
+            start = self._dateline_start(rest)
+            if start:  # the story opens at its dateline: what the page put above it is not story
+                for index in rest[:start]:
+                    self.roles[index] = _ABOVE_DATELINE
+                rest = rest[start:]
             rest = self._standalone_dateline(rest)
         else:
             start = self._dateline_start(content)
             if start is None:
                 head_size = 1 if len(content) > 1 and is_headline(self.texts[content[0]]) else 0
+                if head_size and len(content) > 2 and self._labels(content[0], content[1]):  # noqa: PLR2004
+                    head_size = 2  # a section label, then the headline
             else:
                 head_size = start
             head, rest = content[:head_size], content[head_size:]
@@ -273,7 +344,9 @@ class _Classifier:
         first = self.texts[head[0]]
         at = 0
         if len(head) >= 2 and (  # noqa: PLR2004 - a label needs a headline under it
-            self.profile.is_section(first) or (len(head) >= 3 and is_label(first))  # noqa: PLR2004
+            self.profile.is_section(first)
+            or (len(head) >= 3 and is_label(first))  # noqa: PLR2004
+            or self._labels(head[0], head[1])
         ):
             rule = "layout.section.known" if self.profile.is_section(first) else "layout.section"
             self.roles[head[0]] = (BlockKind.SECTION, rule, "")
@@ -282,6 +355,20 @@ class _Classifier:
         for index in head[at + 1 :]:
             self.roles[index] = _STANDFIRST
         return self.texts[head[at]]
+
+    def _labels(self, first: int, second: int) -> bool:
+        """Return True for a section label over a headline: "Economy" over five words or more.
+
+        The label is one or two words, or a breadcrumb ("GENERAL > NEWS"); a
+        headline is rarely as short, so two such lines are no headline and standfirst.
+        """
+        label, headline = self.texts[first], self.texts[second]
+        return (
+            is_label(label)
+            and (label.count(" ") < _LABEL_ONLY_WORDS or _BREADCRUMB.search(label) is not None)
+            and is_headline(headline)
+            and headline.count(" ") >= _HEADLINE_LEAST_WORDS - 1
+        )
 
     def _drop_repeats(self, rest: list[int], headline: str | None, head: list[int]) -> list[int]:
         """Remove later copies of the headline or standfirst (photo captions on the page)."""

@@ -52,6 +52,7 @@ class CompiledProfile:
     datelines: tuple[tuple[DatelineForm, regex.Pattern[str]], ...]
     rules: tuple[Rule, ...]
     rule_matchers: Mapping[str, regex.Pattern[str]]  # place -> the rules that count there
+    signoff_rules: frozenset[str] = frozenset()  # ids of the rules that mark the story's end
     # place -> the rules' branches that can match past the line's start (shipped profiles)
     later_matchers: Mapping[str, regex.Pattern[str] | None] = {}
     timeout: float | None  # seconds a pattern may take on a line: users' profiles only
@@ -373,6 +374,7 @@ def compiled(profile: Profile) -> CompiledProfile:
         datelines=tuple((form, compile_pattern(form.pattern)) for form in profile.datelines),
         rules=rules,
         rule_matchers=matchers,
+        signoff_rules=frozenset(rule.id for rule in rules if rule.kind == "signoff"),
         later_matchers=later,
         timeout=None if shipped else USER_PATTERN_TIMEOUT,
         byline_marks=tuple(required_marks(form.pattern) for form in profile.bylines)

@@ -100,8 +100,50 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
         for w in _LETTERS.findall(name)
     )
     periods = words((*lexicon.lists.get("time_am", ()), *lexicon.lists.get("time_pm", ())))
-    allowed = calendar | update | published | periods | frozenset(zone_offsets())
+    clock = words(lexicon.lists.get("clock_words", ()))
+    allowed = calendar | update | published | periods | clock | frozenset(zone_offsets())
     return allowed, update, published
+
+
+# a zone's abbreviation right after a clock time, known or not ("5:05 PM IST", "14:35 MSK")
+_ZONE_AFTER_TIME: Final = regex.compile(
+    r"\d[:.]\d{2}(?:\s*+(?i:[ap]\.?m\.?))?\s*+(\p{Lu}{2,5}+)(?![\p{L}\p{M}])"
+)
+# "NAPOLI, 14 maggio 2026, 12:47": a place in capitals before the date of a page's date line
+_PLACE_FIRST: Final = regex.compile(r"^\p{Lu}[\p{Lu}\p{M}'. \-]{1,30}+,[ ]++(?=\d)")
+# what a date without its year holds: a clock time, or a day next to a month's name
+_CLOCK: Final = regex.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
+
+
+def _only_date_words(text: str, lexicon: Lexicon) -> bool:
+    """Return True when every word of *text* longer than two letters may be part of a date line.
+
+    Those are month and weekday names, date labels, words for the half of the
+    day and clock words of the phrase tables, known zones, and an unknown
+    zone's abbreviation right after a time.
+    """
+    allowed, _update, _published = _date_words(lexicon)
+    zones = {fold(m.group(1)) for m in _ZONE_AFTER_TIME.finditer(text)} if ":" in text else ()
+    # words read and folded one by one: most lines fail on their first long word
+    words = (fold(m.group()) for m in _LETTERS.finditer(text))
+    return not any(  # "at", "on", "PM": two letters or fewer say nothing
+        len(w) > 2 and w not in allowed and w not in zones  # noqa: PLR2004
+        for w in words
+    )
+
+
+def date_only(text: str, *, lexicon: Lexicon) -> bool:
+    """Return True for a line that is only a date or a time, perhaps without its year.
+
+    "11 JUN, 14:35", "UPDATED: 11 JUN, 15:02": page furniture, though no date
+    can be read from it (:func:`date_line` reads those that show their year).
+    """
+    if not may_be_date_line(text) or not _only_date_words(text, lexicon):
+        return False
+    if _CLOCK.search(text) is not None:
+        return True
+    allowed, _update, _published = _date_words(lexicon)
+    return any(fold(m.group()) in allowed for m in _LETTERS.finditer(text))
 
 
 def may_be_date_line(text: str) -> bool:
@@ -114,7 +156,9 @@ def date_line(
 ) -> DateLine | None:
     """Return the date of a line that holds nothing but a (labelled) date, else None.
 
-    Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts.
+    Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts,
+    a zone after a time ("5:05 PM IST": read without its offset when it is not a
+    known one), and a place in capitals before it ("NAPOLI, 14 maggio 2026, 12:47").
 
     >>> from wireparse._phrases import lexicon
     >>> line = date_line("Updated 6:42 PM MDT, June 3, 2025", order="mdy", lexicon=lexicon())
@@ -129,11 +173,12 @@ def date_line(
     """
     if not may_be_date_line(text):
         return None
-    allowed, update, _published = _date_words(lexicon)
-    # words read and folded one by one: most lines fail on their first long word
-    words = (fold(m.group()) for m in _LETTERS.finditer(text))
-    if any(len(w) > 2 and w not in allowed for w in words):  # noqa: PLR2004 - "at", "on", "PM"
+    place = _PLACE_FIRST.match(text)
+    if place is not None:
+        text = text[place.end() :]
+    if not _only_date_words(text, lexicon):
         return None
+    _allowed, update, _published = _date_words(lexicon)
     update_at = next(
         (m.start() for m in _LETTERS.finditer(text) if fold(m.group()) in update), None
     )

@@ -37,6 +37,7 @@ LIST_KEYS: Final = (
     "published_label",
     "time_am",
     "time_pm",
+    "clock_words",
     "year_marks",
     "month_marks",
     "day_marks",

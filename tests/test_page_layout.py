@@ -1,0 +1,170 @@
+"""Page furniture the layout reads from position: section labels, share bars, related blocks.
+
+Web copy puts a section label over the headline, share bars between the
+headline and the body or between paragraphs, blocks of related-story links
+under a heading (in the middle of the story or after it), and links after the
+agency's end mark. These properties build such pages from every phrase
+table's phrases and check that the story comes back whole and every other line
+is removed (or a topic), with the rule that decided it.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wireparse
+from helpers import accounted
+from strategies import CITIES, TOPIC_WORDS, headlines, paragraphs, words
+from wireparse._phrases import phrase_tables
+
+_TABLES = sorted(phrase_tables().values(), key=lambda table: table.language)
+_SEPARATORS = (" | ", "  ", " · ")
+PROFILE = "generic"
+
+
+@st.composite
+def share_bars(draw: st.DrawFn) -> str:
+    """A line of one table's share buttons."""
+    table = draw(st.sampled_from([t for t in _TABLES if t.get("share")]))
+    bar = draw(st.lists(st.sampled_from(table.get("share")), min_size=1, max_size=4))
+    return draw(st.sampled_from(_SEPARATORS)).join(bar)
+
+
+@st.composite
+def link_headings(draw: st.DrawFn) -> str:
+    """A heading over links: a related-stories heading, or a cross-reference alone."""
+    table = draw(st.sampled_from([t for t in _TABLES if t.get("related") or t.get("read_more")]))
+    kinds = [kind for kind in ("related", "read_more") if table.get(kind)]
+    return draw(st.sampled_from(table.get(draw(st.sampled_from(kinds)))))
+
+
+@st.composite
+def long_headlines(draw: st.DrawFn) -> str:
+    """A headline of seven words or more: no tag, a link to another story."""
+    return f"{draw(st.sampled_from(TOPIC_WORDS))} {draw(words(min_size=6, max_size=11))}"
+
+
+def _labels() -> st.SearchStrategy[str]:
+    one = st.sampled_from(TOPIC_WORDS)
+    return st.one_of(
+        one,
+        st.tuples(one, one).map(" ".join),
+        st.tuples(one, st.sampled_from((">", "/", "|")), one).map(" ".join),
+    )
+
+
+class TestSectionLabel:
+    @given(_labels(), long_headlines(), st.lists(paragraphs(), min_size=1, max_size=5))
+    def test_a_label_over_a_headline_is_the_section(self, label, headline, body):
+        """A label ("Economy") over a headline of five words or more, no byline or dateline."""
+        text = "\n\n".join((label, headline, *body))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.section, article.headline, article.body) == (label, headline, tuple(body))
+        assert accounted(text, article, profile=PROFILE)
+
+    @given(headlines(), st.lists(paragraphs(), min_size=1, max_size=5))
+    def test_a_headline_alone_stays_the_headline(self, headline, body):
+        text = "\n\n".join((headline, *body))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.section, article.headline, article.body) == (None, headline, tuple(body))
+
+
+class TestShareBars:
+    @given(
+        headlines(),
+        st.lists(paragraphs(), min_size=2, max_size=6),
+        st.lists(share_bars(), min_size=1, max_size=3),
+        st.data(),
+    )
+    def test_a_share_bar_anywhere_is_removed(self, headline, body, bars, data):
+        """Between the headline and the body, or between two paragraphs."""
+        lines = [headline, *body]
+        for bar in bars:
+            lines.insert(data.draw(st.integers(1, len(lines) - 1)), bar)
+        text = "\n\n".join(lines)
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.headline, article.body) == (headline, tuple(body))
+        assert sorted(r.text for r in article.removed) == sorted(" ".join(b.split()) for b in bars)
+        assert all(r.rule.endswith(".share") for r in article.removed)
+        assert accounted(text, article, profile=PROFILE)
+
+
+class TestRelatedLinks:
+    @given(
+        headlines(),
+        st.lists(paragraphs(), min_size=1, max_size=4),
+        link_headings(),
+        st.lists(long_headlines(), min_size=1, max_size=4),
+        st.lists(paragraphs(), min_size=1, max_size=4),
+    )
+    def test_links_under_a_heading_mid_story(self, headline, before, heading, links, after):
+        """A heading and the headlines under it, between paragraphs: the paragraphs stay."""
+        text = "\n\n".join((headline, *before, heading, *links, *after))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert article.body == (*before, *after)
+        assert [r.text for r in article.removed] == [heading, *links]
+        assert {r.rule for r in article.removed[1:]} == {"layout.related_link"}
+        assert accounted(text, article, profile=PROFILE)
+
+    @given(
+        headlines(),
+        st.lists(paragraphs(), min_size=1, max_size=4),
+        link_headings(),
+        st.lists(st.one_of(long_headlines(), st.sampled_from(TOPIC_WORDS)), max_size=5),
+    )
+    def test_links_and_tags_under_a_heading_at_the_end(self, headline, body, heading, under):
+        """At the end: a related heading's short lines are topics, its headlines links."""
+        text = "\n\n".join((headline, *body, heading, *under))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert article.body == tuple(body)
+        related = wireparse.explain(heading).article.removed[0].rule.endswith(".related")
+        tags = [line for line in under if related and line in TOPIC_WORDS]
+        assert list(article.topics) == tags
+        links = [r.text for r in article.removed if r.rule == "layout.related_link"]
+        assert links == [line for line in under if line not in tags]
+        assert accounted(text, article, profile=PROFILE)
+
+    @given(
+        st.lists(paragraphs(), min_size=1, max_size=4),
+        st.lists(long_headlines(), min_size=1, max_size=4),
+    )
+    def test_lines_after_the_end_mark_are_no_story(self, body, after):
+        """Yonhap ends its English copy with "(END)": headlines after it are links, not body."""
+        lines = ["SEOUL, May 2 (Yonhap) -- " + body[0], *body[1:], "(END)", *after]
+        text = "\n\n".join(lines)
+        article = wireparse.parse(text, profile="yonhap")
+        assert article.body == tuple(body)
+        assert [(r.text, r.rule) for r in article.removed] == [
+            ("(END)", "yonhap.end"),
+            *((line, "layout.after_signoff") for line in after),
+        ]
+        assert accounted(text, article, profile="yonhap")
+
+
+@st.composite
+def page_heads(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
+    """What a page puts above the story: a section label, the headline, standfirst, share bars."""
+    label, headline = draw(_labels()), draw(long_headlines())
+    return (
+        label,
+        headline,
+        draw(st.lists(long_headlines(), max_size=3)),
+        draw(st.lists(share_bars(), max_size=2)),
+    )
+
+
+class TestDatelineReach:
+    @given(page_heads(), st.sampled_from(CITIES), st.lists(paragraphs(), min_size=1, max_size=4))
+    def test_a_dateline_under_a_full_page_head(self, head, city, body):
+        """Section, headline, standfirst lines and share bars above it: the dateline is read."""
+        label, headline, more, bars = head
+        lead = f"{city}, May 2 (AFP) - {body[0]}"
+        text = "\n\n".join((label, headline, *more, *bars, lead, *body[1:]))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency) == (city, "AFP")
+        assert (article.section, article.headline) == (label, headline)
+        assert article.standfirst == ("\n".join(more) or None)
+        assert article.body == tuple(body)
+        assert accounted(text, article, profile=PROFILE)
