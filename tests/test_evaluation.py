@@ -199,6 +199,22 @@ class TestMissesCountWhereTheyBelong:
         assert dropped(report) == {"noise"}
         assert report.field("noise").right == 3
 
+    def test_a_tag_that_is_also_a_word_of_the_body(self, tmp_path):
+        """A topic tag removed from the tail is right though a body sentence holds its word."""
+        text = FERRY.replace("Related topics\n", "Related topics\nIZMIR\nferry\n")
+        data = label(FERRY_LABEL, noise=[*FERRY_LABEL["noise"], "ferry"])
+        report = run_one(tmp_path, text, data)
+        assert report.field("noise") == FieldScore(name="noise", right=5, total=5)
+
+    def test_a_tag_glued_into_the_body_is_a_miss(self, tmp_path, monkeypatch, ferry):
+        """The body holds the tag more often than the other lines do: it went into the body."""
+        text = FERRY.replace("Related topics\n", "Related topics\nferry\n")
+        body = (*ferry.body[:-1], ferry.body[-1] + " ferry")
+        fake_parse(monkeypatch, attrs.evolve(ferry, body=body))
+        data = label(FERRY_LABEL, "body_last", noise=[*FERRY_LABEL["noise"], "ferry"])
+        report = run_one(tmp_path, text, data)
+        assert report.field("noise") == FieldScore(name="noise", right=4, total=5)
+
     def test_missing_quote(self, tmp_path):
         """A labelled quote the parse does not find drops both quotes and speakers."""
         extra = {"text": "We will add a night boat", "speaker": "Ardahan"}

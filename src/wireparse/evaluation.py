@@ -23,7 +23,9 @@ checks are counted per field (:data:`FIELDS`, in that order):
   and then the parts are not scored.
 * ``body_paragraphs`` is compared with ``len(body)``.
 * ``noise``: one check per line, right when the line is neither a body
-  paragraph nor part of one.
+  paragraph nor part of one. A line whose words other lines also hold (a tag
+  "Energy", and "Energy" in a sentence) counts as in the body only when the
+  body holds it more often than the other lines that went into the body do.
 * ``quotes``: one check per label quote, found when a parsed quote's text is
   equal once punctuation and whitespace are stripped from both ends and
   whitespace runs collapsed. ``speakers``: one check per label quote, right
@@ -527,11 +529,31 @@ def _body_checks(case: _Case) -> Iterator[Check]:
 
 def _noise_checks(case: _Case) -> Iterator[Check]:
     paragraphs = [_collapse(paragraph) for paragraph in case.article.body]
+    lines = [_collapse(line) for line in case.text.splitlines()]
     for line in _scored_noise(case):
         want = _collapse(line)
         where = next((i for i, paragraph in enumerate(paragraphs) if want in paragraph), None)
+        if where is not None and want in lines:
+            # a whole line of the text that is also words of other lines ("Energy" as a
+            # tag and in a sentence): in the body only when the body holds it more often
+            # than the other lines the body is made of do
+            elsewhere = sum(
+                other.count(want)
+                for other in lines
+                if other != want and want in other and _in_body(other, paragraphs)
+            )
+            if sum(paragraph.count(want) for paragraph in paragraphs) <= elsewhere:
+                where = None
         found = "not in the body" if where is None else f"in body[{where}]"
         yield Check(field="noise", ok=where is None, expected=_show(want), found=found)
+
+
+def _in_body(line: str, paragraphs: Sequence[str]) -> bool:
+    """Return True when *line* (collapsed) went into a body paragraph, whole or as its end.
+
+    A first paragraph is its line less the dateline split off it.
+    """
+    return any(line in paragraph or line.endswith(paragraph) for paragraph in paragraphs)
 
 
 def _scored_noise(case: _Case) -> list[str]:
