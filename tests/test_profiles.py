@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import wireparse
 from wireparse import InvalidProfileError, Profile, Rule, UnknownProfileError
+from wireparse._dates import date_line
+from wireparse._phrases import lexicon
 
 
 class TestBuiltins:
@@ -102,6 +108,9 @@ class TestUserProfiles:
                 "x.e",
             ),
             ('date_order = "dmy"\n', "name", None),
+            ('name = "x"\n[zones]\n"I5T" = 330\n', "zones", None),
+            ('name = "x"\n[zones]\nIST = 9000\n', "zones.IST", None),
+            ('name = "x"\n[zones]\nIST = "+05:30"\n', "zones.IST", None),
         ],
         ids=[
             "unknown-key",
@@ -112,6 +121,9 @@ class TestUserProfiles:
             "bad-group",
             "bad-list",
             "no-name",
+            "zone-name",
+            "zone-range",
+            "zone-type",
         ],
     )
     def test_invalid_profile_names_file_key_and_rule(self, tmp_path, body, key, rule_id):
@@ -196,3 +208,48 @@ class TestRunawayPatterns:
         explained = wireparse.explain(text, profile=mine)
         assert "rule skipped (ran out of time): mine.rules[anywhere]" in explained.notes
         assert "a" * 60 in explained.article.body
+
+
+class TestZones:
+    """A profile's own zone abbreviations ([zones]): ambiguous ones the shipped table lacks."""
+
+    @given(
+        st.sampled_from(("ians", "pti")),
+        st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31)),
+        st.integers(1, 12),
+        st.integers(0, 59),
+    )
+    def test_indian_agencies_read_ist(self, name, day, hour, minute):
+        """IST on an Indian agency's page is +05:30; with no profile it has no offset."""
+        month = day.strftime("%b")
+        line = f"Updated: {day.day} {month} {day.year} {hour}:{minute:02d} PM IST"
+        zones = wireparse.get_profile(name).zones
+        found = date_line(line, order="dmy", lexicon=lexicon(), zones=zones)
+        assert found is not None
+        assert found.updated is not None
+        ist = dt.timezone(dt.timedelta(minutes=330))
+        expected = dt.datetime(day.year, day.month, day.day, hour % 12 + 12, minute, tzinfo=ist)
+        assert found.updated == expected
+        plain = date_line(line, order="dmy", lexicon=lexicon())
+        assert plain is not None
+        assert plain.updated == expected.replace(tzinfo=None)
+
+    def test_zones_from_a_file_and_from_python(self, tmp_path):
+        path = tmp_path / "hws.toml"
+        path.write_text('name = "hws"\nextends = "generic"\n[zones]\nCST = -360\n', "utf-8")
+        assert Profile.from_toml(path).zones == (("CST", -360),)
+        assert Profile(name="hws", zones={"IST": 330, "CST": -360}).zones == (
+            ("CST", -360),
+            ("IST", 330),
+        )
+
+    def test_a_parse_uses_the_profile_zones(self):
+        text = (
+            "Harbour city opens a new ferry line to the islands\n\n"
+            "Published: 14 Jan 2026 5:05 PM IST\n\n"
+            "Mumbai, Jan 14 (IANS) The ferry line opened on Wednesday."
+        )
+        article = wireparse.parse(text, profile="ians")
+        assert article.published == dt.datetime(
+            2026, 1, 14, 17, 5, tzinfo=dt.timezone(dt.timedelta(minutes=330))
+        )

@@ -135,16 +135,18 @@ def _more_dates(
 ) -> _Dates:
     """Fill dates the byline did not give from date lines, then from a dateline with a year."""
     lexicon, prefer = context
-    order = profile.profile.date_order
+    order, zones = profile.profile.date_order, profile.profile.zones
     for block in removed:
         if block.rule == DATE_LINE_RULE:
-            found = date_line(block.text, order=order, lexicon=lexicon, prefer=prefer)
+            found = date_line(block.text, order=order, lexicon=lexicon, prefer=prefer, zones=zones)
             if found is not None and found.published is not None:
                 dates = dates.fill(found.published, "published")
             if found is not None and found.updated is not None:
                 dates = dates.fill(found.updated, "updated")
     if dates.published is None and dateline is not None and dateline.date_text:
-        value = read_date(dateline.date_text, order=order, lexicon=lexicon, prefer=prefer)
+        value = read_date(
+            dateline.date_text, order=order, lexicon=lexicon, prefer=prefer, zones=zones
+        )
         if value is not None:
             dates = dates.fill(value, "published")
     return dates

@@ -58,6 +58,8 @@ def zone_offsets() -> Mapping[str, int]:
     return {fold(name): int(minutes) for name, minutes in offsets.items()}
 
 
+#: A profile's zone abbreviations and their offsets in minutes east of UTC.
+Zones = tuple[tuple[str, int], ...]
 _LETTERS: Final = regex.compile(r"\p{L}++")
 # every date read shows its year in digits: a line without one is no date line
 _DIGIT: Final = regex.compile(r"\d")
@@ -123,11 +125,11 @@ def _only_date_words(text: str, lexicon: Lexicon) -> bool:
     zone's abbreviation right after a time.
     """
     allowed, _update, _published = _date_words(lexicon)
-    zones = {fold(m.group(1)) for m in _ZONE_AFTER_TIME.finditer(text)} if ":" in text else ()
+    after_time = {fold(m.group(1)) for m in _ZONE_AFTER_TIME.finditer(text)} if ":" in text else ()
     # words read and folded one by one: most lines fail on their first long word
     words = (fold(m.group()) for m in _LETTERS.finditer(text))
     return not any(  # "at", "on", "PM": two letters or fewer say nothing
-        len(w) > 2 and w not in allowed and w not in zones  # noqa: PLR2004
+        len(w) > 2 and w not in allowed and w not in after_time  # noqa: PLR2004
         for w in words
     )
 
@@ -152,7 +154,12 @@ def may_be_date_line(text: str) -> bool:
 
 
 def date_line(
-    text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
+    text: str,
+    *,
+    order: str,
+    lexicon: Lexicon,
+    prefer: Sequence[str] = (),
+    zones: Zones = (),
 ) -> DateLine | None:
     """Return the date of a line that holds nothing but a (labelled) date, else None.
 
@@ -183,10 +190,10 @@ def date_line(
         (m.start() for m in _LETTERS.finditer(text) if fold(m.group()) in update), None
     )
     if update_at is None:
-        value = read_date(text, order=order, lexicon=lexicon, prefer=prefer)
+        value = read_date(text, order=order, lexicon=lexicon, prefer=prefer, zones=zones)
         return None if value is None else DateLine(published=value, updated=None)
-    before = read_date(text[:update_at], order=order, lexicon=lexicon, prefer=prefer)
-    after = read_date(text[update_at:], order=order, lexicon=lexicon, prefer=prefer)
+    before = read_date(text[:update_at], order=order, lexicon=lexicon, prefer=prefer, zones=zones)
+    after = read_date(text[update_at:], order=order, lexicon=lexicon, prefer=prefer, zones=zones)
     if before is None and after is None:
         return None
     if after is None:  # "June 3, 2025, updated": the label follows its date
@@ -213,11 +220,17 @@ def _numeric(match: re.Match[str], order: str) -> dt.date | None:
     return _make(*first_try) or _make(*other)
 
 
-def _zone(match: regex.Match[str]) -> dt.tzinfo | None:
+@functools.lru_cache(maxsize=64)
+def _zone_map(zones: Zones) -> Mapping[str, int]:
+    """Return a profile's zones folded, over the shipped table: the profile's win."""
+    return {**zone_offsets(), **{fold(name): minutes for name, minutes in zones}}
+
+
+def _zone(match: regex.Match[str], zones: Zones) -> dt.tzinfo | None:
     zone, off = match.group("zone"), match.group("off")
     minutes = 0
     if zone is not None:
-        known = zone_offsets().get(fold(zone))
+        known = (_zone_map(zones) if zones else zone_offsets()).get(fold(zone))
         if known is None:
             return None
         minutes = known
@@ -303,14 +316,13 @@ def _half_of_day(match: regex.Match[str], clock: _Clock) -> bool | None:
 
 def _with_time(
     day: dt.date,
-    after: str,
-    before: str = "",
-    inside: str = "",
+    around: tuple[str, ...],
     *,
     clock: _Clock,
+    zones: Zones = (),
 ) -> dt.date:
-    """Return *day* with the time printed after it (or else before it, or inside it)."""
-    match = _find_time((after, before, inside), clock)
+    """Return *day* with the first time printed in *around* (after it, before it, inside it)."""
+    match = _find_time(around, clock)
     if match is None:
         return day
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
@@ -323,18 +335,24 @@ def _with_time(
         return day  # "15:30 p.m.": not a time
     if hour > 23 or minute > 59 or second > 59:  # noqa: PLR2004
         return day
-    zone = _zone(match) if "zone" in match.re.groupindex else None
+    zone = _zone(match, zones) if "zone" in match.re.groupindex else None
     return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
 
 
 def read_date(
-    text: str, *, order: str, lexicon: Lexicon, prefer: Sequence[str] = ()
+    text: str,
+    *,
+    order: str,
+    lexicon: Lexicon,
+    prefer: Sequence[str] = (),
+    zones: Zones = (),
 ) -> dt.date | None:
     """Return the first date *text* shows with its year, or None.
 
     A time after the date makes it a ``datetime`` (aware when a zone is given).
     A month name that means different months in different languages is read
-    in the first language of *prefer* that knows it.
+    in the first language of *prefer* that knows it. *zones* are a profile's
+    own zone abbreviations (``(("IST", 330),)``), read before the shipped table.
 
     >>> from wireparse._phrases import lexicon
     >>> read_date("02.05.2025", order="dmy", lexicon=lexicon())
@@ -357,7 +375,9 @@ def read_date(
         return (
             None
             if day is None
-            else _with_time(day, text[numeric.end() :], text[: numeric.start()], clock=clock)
+            else _with_time(
+                day, (text[numeric.end() :], text[: numeric.start()]), clock=clock, zones=zones
+            )
         )
     units = None if clock.unit_date is None else clock.unit_date.search(text)
     if units is not None:
@@ -365,17 +385,18 @@ def read_date(
         return (
             None
             if day is None
-            else _with_time(day, text[units.end() :], text[: units.start()], clock=clock)
+            else _with_time(
+                day, (text[units.end() :], text[: units.start()]), clock=clock, zones=zones
+            )
         )
     for match in _WORD_DATE.finditer(text):
         day = _word_date(match, lexicon, prefer)
         if day is not None:
             return _with_time(
                 day,
-                text[match.end() :],
-                text[: match.start()],
-                match.group(),
+                (text[match.end() :], text[: match.start()], match.group()),
                 clock=clock,
+                zones=zones,
             )
     return None
 

@@ -280,6 +280,24 @@ def _signatures(values: Iterable[Signature]) -> tuple[Signature, ...]:
     return _items(values, Signature)
 
 
+_ZONE_NAME: Final = regex.compile(r"[A-Za-z]{2,5}")
+_MOST_MINUTES: Final = 14 * 60
+
+
+def _zones(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """Check a profile's zone table (abbreviation -> minutes east of UTC); sort it."""
+    pairs = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
+    for pair in pairs:
+        name, minutes = pair
+        if not (isinstance(name, str) and _ZONE_NAME.fullmatch(name)):
+            msg = f"{name!r} is no zone abbreviation (two to five letters, such as 'IST')"
+            raise InvalidProfileError(msg, source="<python>", key="zones")
+        if type(minutes) is not int or abs(minutes) > _MOST_MINUTES:
+            msg = f"{name}: minutes east of UTC must be a whole number within ±840"
+            raise InvalidProfileError(msg, source="<python>", key=f"zones.{name}")
+    return tuple(sorted(pairs))
+
+
 @frozen(kw_only=True, cache_hash=True)
 class Profile:
     """How one news agency writes its copy.
@@ -292,6 +310,9 @@ class Profile:
         languages: ISO 639-1 codes the agency publishes in.
         date_order: ``"dmy"``, ``"mdy"`` or ``"ymd"``: how to read 05.04.2025.
         sections: the section labels its pages show above the headline.
+        zones: the zone abbreviations its pages print after a time, with their
+            offsets in minutes east of UTC, where the shipped table has none
+            because the abbreviation is ambiguous (``{"IST": 330}`` for India).
         datelines, bylines, rules, signatures: see the classes of those names.
         extends: the name of the profile this one was merged onto, if any.
         valid_from, valid_until: the first and last day the agency wrote this
@@ -310,6 +331,7 @@ class Profile:
     languages: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     date_order: str = field(default="dmy", validator=validators.in_(DATE_ORDERS))
     sections: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    zones: tuple[tuple[str, int], ...] = field(default=(), converter=_zones)
     datelines: tuple[DatelineForm, ...] = field(default=(), converter=_dateline_forms)
     bylines: tuple[BylineForm, ...] = field(default=(), converter=_byline_forms)
     rules: tuple[Rule, ...] = field(default=(), converter=_rules)
@@ -369,6 +391,7 @@ _TOP_KEYS: Final[Mapping[str, type[Any]]] = {
     "languages": list,
     "date_order": str,
     "sections": list,
+    "zones": dict,
     "datelines": list,
     "bylines": list,
     "rules": list,
@@ -457,8 +480,12 @@ def profile_from_mapping(
     values["source"] = source
     try:
         return Profile(**values)
-    except InvalidProfileError:
-        raise
+    except InvalidProfileError as exc:
+        if exc.source == source:
+            raise
+        raise InvalidProfileError(
+            exc.message, source=source, key=exc.key, rule_id=exc.rule_id
+        ) from None
     except (TypeError, ValueError) as exc:
         bad = str(exc).split("'")[1] if "'" in str(exc) else None
         raise InvalidProfileError(str(exc), source=source, key=bad) from None

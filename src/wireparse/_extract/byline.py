@@ -253,11 +253,19 @@ def read_byline(
     published = updated = None
     if groups.get("published"):
         published = read_date(
-            groups["published"], order=profile.date_order, lexicon=lexicon, prefer=prefer
+            groups["published"],
+            order=profile.date_order,
+            lexicon=lexicon,
+            prefer=prefer,
+            zones=profile.zones,
         )
     if groups.get("updated"):
         updated = read_date(
-            groups["updated"], order=profile.date_order, lexicon=lexicon, prefer=prefer
+            groups["updated"],
+            order=profile.date_order,
+            lexicon=lexicon,
+            prefer=prefer,
+            zones=profile.zones,
         )
     return BylineResult(
         byline=trusted(Byline, authors=authors, raw=text), published=published, updated=updated
