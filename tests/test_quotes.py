@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wireparse
-from strategies import QUOTE_MARKS, quote_noise, quoted_paragraphs, speakers
+from strategies import QUOTE_MARKS, names, quote_noise, quoted_paragraphs, sentences, speakers
 from wireparse._extract.quotes import extract_quotes, find_spans
 from wireparse._phrases import lexicon
 
@@ -181,6 +181,46 @@ class TestResolution:
         """A quote after another in the same paragraph has the same speaker."""
         body = ["“We will win,” Jane Doe said. “Nobody can stop us.”"]
         assert [s for _t, s in speakers_of(body, "en")] == ["Jane Doe", "Jane Doe"]
+
+
+class TestAfterIndirectSpeech:
+    """A quote after the paragraph's indirect speech is the same speaker's (wire style)."""
+
+    @given(names(), st.sampled_from(("said", "told reporters", "added")), sentences(), sentences())
+    def test_a_quote_sentence_after_indirect_speech(self, name, verb, reported, quoted):
+        """ "Smith said the plan was sound. “We are ready.”": the quote is Smith's."""
+        surname = name.rsplit(" ", 1)[-1]
+        body = [
+            f"{name} opened the meeting on Monday.",
+            f"{surname} {verb} {reported[0].lower()}{reported[1:]} “{quoted}”",
+        ]
+        assert speakers_of(body, "en")[-1] == (quoted, name)
+
+    @given(names(), sentences())
+    def test_german_quote_after_sagte_sie(self, name, quoted):
+        surname = name.rsplit(" ", 1)[-1]
+        body = [
+            f"{name} eröffnete am Montag die Sitzung.",
+            (
+                f"{surname} sprach von einem Modell. Viele Einrichtungen suchten nach "
+                f"Fachkräften, sagte sie. „{quoted}“"
+            ),
+        ]
+        assert speakers_of(body, "de")[-1] == (quoted, name)
+
+    @given(names(), st.sampled_from(("sagte sie", "sagte er", "betonte sie")))
+    def test_a_fragment_with_its_attribution_at_the_end_of_the_sentence(self, name, said):
+        """ "Größere Schiffe könnten „deutlich verlässlicher“ anlaufen, sagte sie."."""
+        surname = name.rsplit(" ", 1)[-1]
+        body = [
+            f"{name} eröffnete am Montag die Sitzung.",
+            (
+                f"{surname} verwies auf neue Liegeplätze. Größere Schiffe könnten den Hafen "
+                f"„deutlich verlässlicher“ anlaufen, {said}."
+            ),
+        ]
+        (quote,) = extract_quotes(body, [], lexicon(), "de")
+        assert (quote.speaker, quote.partial) == (name, True)
 
 
 class TestPartial:

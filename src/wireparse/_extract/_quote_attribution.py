@@ -93,7 +93,11 @@ def _after_mark(story: _Story, para: _Paragraph, span: _Span, hi: int) -> _Who |
         return _after_verb(story, para, hit, hi) or _Who(None, "verb", hit.verb, pos)
     if para.opens_between(pos, hit.start):
         return None  # another quote opens before the verb
-    return _subject_before(story, para, pos, hit)
+    found = _subject_before(story, para, pos, hit)
+    if found is None and _clause_opens(para.text, pos, hit.start):
+        # '„…“ anlaufen, sagte sie': the verb opens the quote's last clause, its subject after it
+        return _after_verb(story, para, hit, hi)
+    return found
 
 
 def _frame_before(

@@ -32,8 +32,10 @@
    person who opens an earlier sentence of its paragraph, else the person last
    attributed (direct or indirect speech), else the person last named. A verb
    with no speaker, and a bare role noun ("— сказал синоптик"), go to the last
-   speaker. A quote with no attribution alone in its paragraph, or after
-   another quote of the paragraph, continues the last speaker.
+   speaker. A quote with no attribution alone in its paragraph, after another
+   quote of the paragraph, or opening a later sentence of it ("Smith said the
+   plan was sound. “We are ready.”"), continues the last speaker: the person
+   opening an earlier sentence of the paragraph, else who spoke last.
 
 The steps live in their own modules: marks and spans in ``_quote_marks``, what
 a language's phrase tables give in ``_quote_language``, a paragraph's verbs and
@@ -125,7 +127,9 @@ def _read(
                 elif index > 0 and not partial and previous is not None:
                     # "…," she said. "…": the paragraph's speaker goes on
                     raw, speaker = previous.speaker_raw, previous.speaker
-                elif not partial and index == 0 and _alone(text, span):
+                elif not partial and index == 0 and (_alone(text, span) or bounds[0] > 0):
+                    # alone in its paragraph, or a sentence of its own after the paragraph's
+                    # first: "Smith said the plan was sound. “We are ready.”"
                     speaker = story.previous(number, bounds[0], speaker=True)
             start, end = _trim(text, span)
             quote = trusted(
