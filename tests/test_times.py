@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wireparse
-from wireparse._dates import date_line, date_only, read_date
+from wireparse._dates import date_line, is_date_line, read_date
 from wireparse._phrases import lexicon, phrase_table, phrase_tables
 
 _DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
@@ -195,7 +195,7 @@ class TestDateLines:
     def test_a_date_without_its_year_is_a_date_line_of_no_date(self, day, hour, minute, label):
         line = f"{label}{day.day} {_ENGLISH_MONTHS[day.month - 1].upper()}, {hour:02d}:{minute:02d}"
         assert date_line(line, order="dmy", lexicon=lexicon()) is None
-        assert date_only(line, lexicon=lexicon())
+        assert is_date_line(line, order="dmy", lexicon=lexicon())
         text = f"A headline of some length here\n\n{line}\n\nThe body was written here."
         article = wireparse.parse(text, profile="generic")
         assert [(r.text, r.rule) for r in article.removed] == [(line, "layout.date_line")]
@@ -204,7 +204,7 @@ class TestDateLines:
     @given(st.integers(0, 23), st.integers(0, 59))
     def test_a_sentence_with_a_time_is_no_date_line(self, hour, minute):
         line = f"Officials met at {hour:02d}:{minute:02d} in the capital"
-        assert not date_only(line, lexicon=lexicon())
+        assert not is_date_line(line, order="dmy", lexicon=lexicon())
 
 
 def _italian_month(month: int) -> str:

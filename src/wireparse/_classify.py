@@ -30,7 +30,7 @@ from typing import Final
 import regex
 
 from wireparse._compiled import CompiledProfile
-from wireparse._dates import DATE_LINE_CHARS, date_line, date_only, first_digit
+from wireparse._dates import DATE_LINE_CHARS, first_digit, is_date_line
 from wireparse._extract.byline import match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
@@ -254,10 +254,7 @@ class _Classifier:
             if (  # what date_line refuses first, asked here without a call
                 len(text) <= DATE_LINE_CHARS
                 and first_digit(text) is not None
-                and (
-                    date_line(text, order=order, lexicon=self.lexicon)
-                    or date_only(text, lexicon=self.lexicon)
-                )
+                and is_date_line(text, order=order, lexicon=self.lexicon)
             ):
                 self.roles[index] = (BlockKind.REMOVED, DATE_LINE_RULE, "date line")
             else:
@@ -274,7 +271,7 @@ class _Classifier:
             self.roles[content[byline_at]] = (BlockKind.BYLINE, form_id, "")
             headline = self._head(head)
             rest = self._drop_repeats(rest, headline, head)
-            start = self._dateline_start(rest)
+            start = self._dateline_start(rest, alone_stops=True)
             if start:  # the story opens at its dateline: what the page put above it is not story
                 for index in rest[:start]:
                     self.roles[index] = _ABOVE_DATELINE
@@ -317,8 +314,12 @@ class _Classifier:
             self._dateline_cache[index] = found
         return found
 
-    def _dateline_start(self, content: list[int]) -> int | None:
-        """Return where the body starts with a dateline (inline, or alone on its line)."""
+    def _dateline_start(self, content: list[int], *, alone_stops: bool = False) -> int | None:
+        """Return where the body starts with a dateline (inline, or alone on its line).
+
+        With *alone_stops*, a line that is only a standalone dateline ("ISTANBUL")
+        ends the search there too.
+        """
         guarded = self.profile.timeout is not None
         for position, index in enumerate(content[:DATELINE_REACH]):
             alone = position + 1 < len(content)
@@ -333,7 +334,7 @@ class _Classifier:
             if inline is not None:
                 return position
             # an inline-form dateline with nothing after it
-            if alone and alone_found is not None and not alone_found[0].standalone:
+            if alone and alone_found is not None and (alone_stops or not alone_found[0].standalone):
                 return position
         return None
 

@@ -134,18 +134,24 @@ def _only_date_words(text: str, lexicon: Lexicon) -> bool:
     )
 
 
-def date_only(text: str, *, lexicon: Lexicon) -> bool:
+def is_date_line(text: str, *, order: str, lexicon: Lexicon) -> bool:
     """Return True for a line that is only a date or a time, perhaps without its year.
 
-    "11 JUN, 14:35", "UPDATED: 11 JUN, 15:02": page furniture, though no date
-    can be read from it (:func:`date_line` reads those that show their year).
+    Those :func:`date_line` reads, and those that show no year ("11 JUN, 14:35",
+    "UPDATED: 11 JUN, 15:02"): page furniture, though no date can be read from them.
     """
-    if not may_be_date_line(text) or not _only_date_words(text, lexicon):
+    if not may_be_date_line(text):
         return False
-    if _CLOCK.search(text) is not None:
+    place = _PLACE_FIRST.match(text)
+    rest = text[place.end() :] if place is not None else text
+    if not _only_date_words(rest, lexicon):
+        return False  # most lines: a word no date line holds
+    if _CLOCK.search(rest) is not None:
         return True
     allowed, _update, _published = _date_words(lexicon)
-    return any(fold(m.group()) in allowed for m in _LETTERS.finditer(text))
+    if any(fold(m.group()) in allowed for m in _LETTERS.finditer(rest)):
+        return True  # a month or weekday name, a date label
+    return date_line(text, order=order, lexicon=lexicon) is not None  # "02.05.2025"
 
 
 def may_be_date_line(text: str) -> bool:

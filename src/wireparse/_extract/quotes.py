@@ -129,7 +129,7 @@ def _read(
                     raw, speaker = previous.speaker_raw, previous.speaker
                 elif not partial and index == 0 and (_alone(text, span) or bounds[0] > 0):
                     # alone in its paragraph, or a sentence of its own after the paragraph's
-                    # first: "Smith said the plan was sound. “We are ready.”"
+                    # first, as when indirect speech comes before it
                     speaker = story.previous(number, bounds[0], speaker=True)
             start, end = _trim(text, span)
             quote = trusted(
