@@ -223,6 +223,29 @@ class TestAfterIndirectSpeech:
         assert (quote.speaker, quote.partial) == (name, True)
 
 
+_HAN_NAMES = ("刘振峰", "阮文俊", "李在明", "王毅", "宋·维萨", "欧阳明月")
+_HAN_TITLES = ("", "副司长", "总统", "国务秘书", "发言人")
+_HAN_ADVERBIALS = ("", "在开幕式上致辞时", "在接受记者采访时", "在记者会上", "在会谈中", "在会见后")
+
+
+class TestChineseSubjects:
+    """A Chinese subject: organisation, title, name, then perhaps an adverbial, then the verb."""
+
+    @given(
+        st.sampled_from(("", "教育部", "越南河内工业大学")),
+        st.sampled_from(_HAN_TITLES),
+        st.sampled_from(_HAN_NAMES),
+        st.sampled_from(_HAN_ADVERBIALS),
+        st.sampled_from(("说", "表示", "指出")),
+    )
+    def test_the_name_between_title_and_adverbial(self, body, title, name, adverbial, verb):
+        if not title and body:
+            body = ""  # an organisation right before a name, with no title, is no wire form
+        paragraph = f"{body}{title}{name}{adverbial}{verb}：“我们会继续合作。”"
+        (quote,) = extract_quotes([paragraph], [], lexicon(), "zh")
+        assert quote.speaker == name
+
+
 class TestPartial:
     """Fragments quoted inside the reporter's own sentence."""
 

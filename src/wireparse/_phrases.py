@@ -52,6 +52,8 @@ LIST_KEYS: Final = (
     "name_particles",
     "name_prefixes",
     "subject_markers",
+    "adverbial_opens",
+    "adverbial_ends",
     "speech_verbs",
     "pronouns",
     "titles",

@@ -401,11 +401,46 @@ def _uncased_subject(story: _Story, para: _Paragraph, lo: int, end: int, hit: _H
     run = language.tail.search(segment) if language.tail else None
     if run is None or run.end() != len(segment):
         return None
-    name = run.group()
+    name = _without_adverbial(story, run.group())
     for pronoun in language.pronouns:
         if name.startswith(pronoun):
             return _Who(pronoun, "pronoun", hit.verb, lo + run.start())
     return _unspaced_name(story, name, hit.verb, lo + run.start())
+
+
+#: A name is two characters at least: an adverbial opening sooner is part of it (李在明).
+_LEAST_NAME: Final = 2
+
+
+def _without_adverbial(story: _Story, run: str) -> str:
+    """Drop an adverbial between a subject and its verb: 阮文俊「在接受记者采访时」说.
+
+    The run must end as an adverbial does (``adverbial_ends``: 时, 上, 中); it is
+    cut at the first word that opens one (``adverbial_opens``: 在, 接受) that leaves
+    a name of two characters or more once a title before it is dropped.
+    """
+    language = story.language
+    if not language.adverbial_ends or not run.endswith(language.adverbial_ends):
+        return run
+    cuts = sorted(
+        at for word in language.adverbial_opens for at in _positions(run, word) if at >= _LEAST_NAME
+    )
+    for cut in cuts:  # the first cut that leaves a name once a title is dropped (总统李在明在…)
+        head = run[:cut]
+        ends = [head.rfind(t) + len(t) for t in language.title_strings if t in head]
+        if cut - max(ends, default=0) >= _LEAST_NAME:
+            return head
+    return run
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Return every place *word* starts in *text*."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _uncased_phrase(story: _Story, phrase: list[str], verb: str | None, at: int) -> _Who | None:

@@ -191,6 +191,9 @@ class _Language:
         self.hangul = "Hangul" in scripts
         self.arabic = "Arabic" in scripts
         self.markers = lexicon.phrases("subject_markers", languages)
+        # an adverbial between the subject and the verb: 刘振峰「在开幕式上致辞时」表示
+        self.adverbial_opens = lexicon.phrases("adverbial_opens", languages)
+        self.adverbial_ends = tuple(lexicon.phrases("adverbial_ends", languages))
         name_scripts = sorted(scripts - _CASED_SCRIPTS - _GRAMMAR_SCRIPTS)
         letters = "".join(rf"\p{{{s}}}" for s in name_scripts)
         extra = "\N{KATAKANA MIDDLE DOT}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}\N{MIDDLE DOT}"
