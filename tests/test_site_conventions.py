@@ -1,0 +1,245 @@
+"""Agencies' site and feed conventions: photo credits, slugs, sign-offs, page furniture.
+
+Each property writes whole small stories in one agency's house style, with a
+line of that agency's furniture built from random names, caption words and
+numbers, and checks that the line is removed by the rule that encodes the
+convention (its id in ``Article.removed``), while the story's own sentences,
+in the agency's language, all stay in the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wireparse
+from helpers import accounted
+from strategies import CAPITAL_WORDS, headlines, paragraphs, words
+from wireparse import Article
+
+SOME = settings(max_examples=30, deadline=None)
+
+# Words of our own, per language, that body sentences are made of.
+_ZH_WORDS = (
+    "今天",
+    "当地",
+    "有关部门",
+    "表示",
+    "将",
+    "继续",
+    "推进",
+    "项目",
+    "建设",
+    "工作",
+    "合作",
+)
+_ZH_NAMES = ("王建国", "李晓宁", "张文斌", "刘海涛", "陈丽华", "杨志强", "赵明亮", "黄春燕")
+_JA_WORDS = (
+    "政府は",
+    "今日",
+    "新たな",
+    "方針を",
+    "明らかにした",
+    "関係者によると",
+    "計画を",
+    "進める",
+)
+_KO_WORDS = ("정부는", "이날", "새로운", "지원", "방안을", "발표했다", "관계자는", "밝혔다")
+_KO_ORGS = ("부산시", "서울시", "국토교통부", "경찰청", "삼성전자", "독자")
+_RU_WORDS = ("власти", "города", "заявили", "что", "работы", "продолжатся", "на", "неделе")
+_RU_NAMES = ("Иван Петров", "Ольга Смирнова", "Дмитрий Волков", "Анна Соколова")
+_TR_WORDS = ("hükümet", "yeni", "karar", "açıkladı", "bakanlık", "yetkilileri", "bugün", "ile")
+_IT_WORDS = ("il", "governo", "ha", "annunciato", "oggi", "nuove", "misure", "per", "la", "città")
+_ES_WORDS = ("el", "gobierno", "anunció", "hoy", "nuevas", "medidas", "para", "la", "ciudad")
+_MS_WORDS = ("kerajaan", "hari", "ini", "mengumumkan", "langkah", "baharu", "bagi", "rakyat")
+_DE_WORDS = ("die", "Regierung", "hat", "heute", "neue", "Regeln", "für", "den", "Hafen")
+
+
+def _sentence(
+    vocabulary: Sequence[str], joiner: str = " ", end: str = "."
+) -> st.SearchStrategy[str]:
+    """A sentence of *vocabulary*, its first letter capitalised."""
+
+    def build(parts: list[str]) -> str:
+        text = joiner.join(parts)
+        return text[:1].upper() + text[1:] + end
+
+    return st.lists(st.sampled_from(vocabulary), min_size=4, max_size=12).map(build)
+
+
+def _paragraphs(sentence: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
+    """Two to four body paragraphs of one to three sentences each."""
+    one = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+    return st.lists(one, min_size=2, max_size=4)
+
+
+EN_BODY = st.lists(paragraphs(), min_size=2, max_size=4)
+ZH_BODY = _paragraphs(_sentence(_ZH_WORDS, "", "。")).map(
+    lambda ps: [p.replace(" ", "") for p in ps]
+)
+JA_BODY = _paragraphs(_sentence(_JA_WORDS, "", "。")).map(
+    lambda ps: [p.replace(" ", "") for p in ps]
+)
+KO_BODY = _paragraphs(_sentence(_KO_WORDS))
+RU_BODY = _paragraphs(_sentence(_RU_WORDS))
+TR_BODY = _paragraphs(_sentence(_TR_WORDS))
+IT_BODY = _paragraphs(_sentence(_IT_WORDS))
+ES_BODY = _paragraphs(_sentence(_ES_WORDS))
+MS_BODY = _paragraphs(_sentence(_MS_WORDS))
+DE_BODY = _paragraphs(_sentence(_DE_WORDS))
+
+# A dateline in each agency's form, and the language its copy is written in here.
+DATELINES = {
+    "aa": "ANKARA (AA) - ",
+    "afp": "PARIS, Jan 21, 2025 (AFP) - ",
+    "ansa": "(ANSA) - ROMA, 1 LUG - ",
+    "ap": "CHICAGO (AP) \N{EM DASH} ",
+    "bernama": "KUALA LUMPUR, Jan 21 (Bernama) -- ",
+    "dpa": "Berlin (dpa) - ",
+    "efe": "Madrid, 21 ene (EFE).- ",
+    "europapress": "MADRID, 21 (EUROPA PRESS) ",
+    "ians": "New Delhi, Jan 21 (IANS) ",
+    "interfax": "Москва. 21 января. INTERFAX.RU - ",
+    "kyodo": "【東京共同】",
+    "pti": "New Delhi, Jan 21 (PTI) ",
+    "reuters": "LONDON, Jan 21 (Reuters) - ",
+    "ria": "МОСКВА, 21 янв \N{EM DASH} РИА Новости. ",
+    "upi": "WASHINGTON, Jan. 21 (UPI) -- ",
+    "xinhua": "BEIJING, June 11 (Xinhua) -- ",
+    "xinhua-zh": "新华社北京9月18日电",
+    "yonhap": "(서울=연합뉴스) ",
+}
+
+
+_PARTS = frozenset(("head", "above", "middle", "tail"))
+
+
+def story(
+    dateline: str,
+    body: Sequence[str],
+    *,
+    headline: str = "Officials weigh new rules for harbour traffic",
+    **parts: Sequence[str],
+) -> str:
+    """Lay a story out: *head* lines, headline, *above* lines, dateline-led body, *tail*.
+
+    The *middle* lines stand after the first paragraph.
+    """
+    assert set(parts) <= _PARTS
+    head, above, middle, tail = (parts.get(k, ()) for k in ("head", "above", "middle", "tail"))
+    lines = [*head, headline, *above, dateline + body[0], *middle, *body[1:], *tail]
+    return "\n\n".join(lines)
+
+
+def removed_by(article: Article, line: str) -> str | None:
+    """Return the id of the rule that removed *line*, or None."""
+    return next((r.rule for r in article.removed if r.text == line), None)
+
+
+def check(
+    text: str, profile: str, body: Sequence[str], noise: dict[str, str], headline: str
+) -> Article:
+    """Parse *text* with *profile*: each *noise* line goes by its rule, the story stays whole."""
+    article = wireparse.parse(text, profile=profile)
+    for line, rule in noise.items():
+        assert removed_by(article, line) == rule, (
+            line,
+            [(r.text, r.rule) for r in article.removed],
+        )
+    assert article.body == tuple(body)
+    assert article.headline == headline
+    assert accounted(text, article)
+    return article
+
+
+EN_CAPTION = st.builds(
+    lambda opener, rest, day: f"{opener} {rest} in Chicago, Jan. {day}, 2025.",
+    st.sampled_from(CAPITAL_WORDS),
+    words(min_size=3, max_size=12),
+    st.integers(1, 28),
+)
+
+
+@st.composite
+def placed(draw: st.DrawFn, line: str) -> dict[str, list[str]]:
+    """A caption line above the first paragraph or after it."""
+    return {draw(st.sampled_from(("above", "middle"))): [line]}
+
+
+_SLUG_WORDS = ("politics", "vote", "strike", "mining", "accident", "eau", "sécheresse", "economy")
+_SLUG_PLACES = ("France", "Chile", "US", "Mideast", "Ukraine", "Football")
+
+
+class TestFeedSlugsAndHeaders:
+    """Feed copy opens with slugs and headers: removed as slugs, the headline under them kept."""
+
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.sampled_from(_SLUG_PLACES),
+        st.lists(st.sampled_from(_SLUG_WORDS), min_size=1, max_size=4),
+    )
+    def test_afp_slug(self, body, headline, place, keywords):
+        """'Chile-mining-accident', 'France-agriculture-eau-sécheresse', 'France-strike'."""
+        line = "-".join((place, *keywords))
+        text = story(DATELINES["afp"], body, headline=headline, head=[line])
+        check(text, "afp", body, {line: "afp.slug"}, headline)
+
+    @SOME
+    @given(
+        st.data(),
+        DE_BODY,
+        st.lists(
+            st.sampled_from(("Schifffahrt", "Häfen", "Hamburg", "Verkehr", "Bahn")),
+            min_size=1,
+            max_size=4,
+        ),
+    )
+    def test_iptc7901_header_and_slugline(self, data, body, keywords):
+        """'dpa0187 4 wi 412 vvvvb dpa', then the slugline 'Schifffahrt/Häfen/Hamburg/'."""
+        agency = data.draw(st.sampled_from(("dpa", "kna")))
+        number, priority, count = (
+            data.draw(st.integers(*r)) for r in ((0, 9999), (1, 6), (20, 2000))
+        )
+        category = data.draw(st.sampled_from(("wi", "pl", "vm", "sp", "ku")))
+        source = {"dpa": "dpa", "kna": "bkn"}[agency]
+        header = f"{source}{number:04d} {priority} {category} {count} vvvvb {agency.upper()}"
+        slug = "/".join(keywords) + "/"
+        headline = "Hamburger Hafen meldet wieder mehr Container"
+        dateline = {"dpa": DATELINES["dpa"], "kna": "Bonn (KNA) "}[agency]
+        text = story(dateline, body, headline=headline, head=[header, slug])
+        rules = {header: f"{agency}.iptc7901_header", slug: f"{agency}.iptc7901_slug"}
+        check(text, agency, body, rules, headline)
+
+    @SOME
+    @given(
+        st.data(),
+        EN_BODY,
+        headlines(),
+        st.lists(
+            st.sampled_from(("POWER", "TARIFF", "RBI", "POLICY", "RAIN", "COURT")),
+            min_size=1,
+            max_size=3,
+        ),
+    )
+    def test_pti_codes(self, data, body, headline, keywords):
+        """'DEL38' and 'PB-POWER-TARIFF', on two lines or one."""
+        bureau = data.draw(st.sampled_from(("DEL", "MUM", "CAL", "MDS", "BOM", "LGD")))
+        number = data.draw(st.integers(1, 99))
+        desk = data.draw(st.sampled_from(("PB", "UP", "BIZ", "DEL", "FGN")))
+        code, slug = f"{bureau}{number}", "-".join((desk, *keywords))
+        if data.draw(st.booleans()):
+            head = {code: "pti.slug", slug: "pti.slug"}
+        else:
+            head = {f"{code} {slug}": "pti.slug"}
+        text = story(DATELINES["pti"], body, headline=headline, head=list(head))
+        check(text, "pti", body, head, headline)
+
+    @given(st.sampled_from(("Asia-Pacific", "Russia-Ukraine", "Science-Technology")), EN_BODY)
+    def test_a_section_label_is_no_afp_slug(self, label, body):
+        """One hyphen between capitalised words is a section label, not a slug."""
+        article = wireparse.parse(story(DATELINES["afp"], body, head=[label]), profile="afp")
+        assert removed_by(article, label) is None
