@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import CAPITAL_WORDS, headlines, paragraphs, words
+from strategies import CAPITAL_WORDS, headlines, names, paragraphs, words
 from wireparse import Article
 
 SOME = settings(max_examples=30, deadline=None)
@@ -166,6 +166,128 @@ EN_CAPTION = st.builds(
 def placed(draw: st.DrawFn, line: str) -> dict[str, list[str]]:
     """A caption line above the first paragraph or after it."""
     return {draw(st.sampled_from(("above", "middle"))): [line]}
+
+
+class TestPhotoCredits:
+    """A caption that closes with the agency's photo credit is removed as a caption."""
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION, names())
+    def test_ap(self, data, body, headline, caption, name):
+        """'... (AP Photo/Name)', with ', File', or '(AP Photo)' alone."""
+        credit = data.draw(
+            st.sampled_from((f"(AP Photo/{name})", f"(AP Photo/{name}, File)", "(AP Photo)"))
+        )
+        line = f"{caption} {credit}"
+        text = story(DATELINES["ap"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "ap", body, {line: "ap.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION, names())
+    def test_xinhua(self, data, body, headline, caption, name):
+        """'... (Xinhua/Name)', '(Photo by Name/Xinhua)'."""
+        credit = data.draw(st.sampled_from((f"(Xinhua/{name})", f"(Photo by {name}/Xinhua)")))
+        line = f"{caption} {credit}"
+        text = story(DATELINES["xinhua"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "xinhua", body, {line: "xinhua.caption"}, headline)
+
+    @SOME
+    @given(st.data(), ZH_BODY, _sentence(_ZH_WORDS, "", "。"))
+    def test_xinhua_zh(self, data, body, caption):
+        """'…。新华社记者 名 摄' (one or several names), '…。新华社发（名 摄）'."""
+        people = data.draw(
+            st.lists(st.sampled_from(_ZH_NAMES), min_size=1, max_size=3, unique=True)
+        )
+        credit = data.draw(
+            st.sampled_from((f"新华社记者 {'、'.join(people)} 摄", f"新华社发（{people[0]} 摄）"))
+        )
+        line = caption.replace(" ", "") + credit
+        headline = "某地推进重点项目建设"
+        text = story(DATELINES["xinhua-zh"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "xinhua", body, {line: "xinhua.caption"}, headline)
+
+    @SOME
+    @given(st.data(), ES_BODY, _sentence(_ES_WORDS), names())
+    def test_efe(self, data, body, caption, name):
+        """'... EFE/Name', '... EFE/EPA/NAME'."""
+        credit = data.draw(st.sampled_from((f"EFE/{name}", f"EFE/EPA/{name.upper()}")))
+        line = f"{caption} {credit}"
+        headline = "El Gobierno anuncia nuevas medidas para la ciudad"
+        text = story(DATELINES["efe"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "efe", body, {line: "efe.caption"}, headline)
+
+    @SOME
+    @given(st.data(), IT_BODY, _sentence(_IT_WORDS, end=""))
+    def test_ansa(self, data, body, caption):
+        """'... - RIPRODUZIONE RISERVATA'."""
+        line = f"{caption} - RIPRODUZIONE RISERVATA"
+        headline = "Il governo annuncia nuove misure per la città"
+        text = story(DATELINES["ansa"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "ansa", body, {line: "ansa.caption"}, headline)
+
+    @SOME
+    @given(st.data(), TR_BODY, _sentence(_TR_WORDS, end=""), names())
+    def test_aa(self, data, body, caption, name):
+        """'... Fotoğraf: Name/AA'."""
+        line = f"{caption} Fotoğraf: {name}/AA"
+        headline = "Hükümet yeni kararı açıkladı"
+        text = story(DATELINES["aa"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "aa", body, {line: "aa.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), KO_BODY)
+    def test_yonhap(self, data, body):
+        """'[기관 제공. 재판매 및 DB 금지]', '[연합뉴스 자료사진]'."""
+        org = data.draw(st.sampled_from(_KO_ORGS))
+        line = data.draw(
+            st.sampled_from((f"[{org} 제공. 재판매 및 DB 금지]", "[연합뉴스 자료사진]"))
+        )
+        headline = "정부, 새로운 지원 방안 발표"
+        text = story(DATELINES["yonhap"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "yonhap", body, {line: "yonhap.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), JA_BODY, st.integers(1, 31))
+    def test_kyodo_ja(self, data, body, day):
+        """'…＝21日、ソウル（共同）', '…＝21日、ワシントン（ロイター＝共同）'."""
+        place = data.draw(st.sampled_from(("ソウル", "東京都内", "ワシントン", "北京")))
+        source = data.draw(st.sampled_from(("共同", "ロイター＝共同")))
+        line = f"記者会見する関係者＝{day}日、{place}（{source}）"
+        headline = "政府、新たな方針を発表"
+        text = story(DATELINES["kyodo"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "kyodo", body, {line: "kyodo.caption_ja"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION, st.integers(2000, 2030))
+    def test_bernama(self, data, body, headline, caption, year):
+        """'... --fotoBERNAMA (2025) COPYRIGHT RESERVED', Malay 'HAK CIPTA TERPELIHARA'."""
+        notice = data.draw(st.sampled_from(("COPYRIGHT RESERVED", "HAK CIPTA TERPELIHARA")))
+        line = f"{caption} --fotoBERNAMA ({year}) {notice}"
+        text = story(DATELINES["bernama"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "bernama", body, {line: "bernama.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION, names())
+    def test_reuters(self, data, body, headline, caption, name):
+        """'[Item 1 of N] ... REUTERS/Name[/File Photo] Purchase Licensing Rights, opens new tab'."""
+        items = data.draw(st.integers(2, 9))
+        item = data.draw(st.sampled_from(("", f"Item 1 of {items} ")))
+        end = data.draw(
+            st.sampled_from(
+                ("", "/File Photo", "/File Photo Purchase Licensing Rights, opens new tab")
+            )
+        )
+        line = f"{item}{caption} REUTERS/{name}{end}"
+        text = story(DATELINES["reuters"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "reuters", body, {line: "reuters.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION, names())
+    def test_upi(self, data, body, headline, caption, name):
+        """'... File Photo by Name/UPI | License Photo'."""
+        line = f"{caption} File Photo by {name}/UPI | License Photo"
+        text = story(DATELINES["upi"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "upi", body, {line: "upi.caption"}, headline)
 
 
 _SLUG_WORDS = ("politics", "vote", "strike", "mining", "accident", "eau", "sécheresse", "economy")
