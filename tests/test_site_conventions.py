@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import CAPITAL_WORDS, headlines, names, paragraphs, words
+from strategies import CAPITAL_WORDS, TOPIC_WORDS, headlines, names, paragraphs, words
 from wireparse import Article
 
 SOME = settings(max_examples=30, deadline=None)
@@ -365,3 +365,139 @@ class TestFeedSlugsAndHeaders:
         """One hyphen between capitalised words is a section label, not a slug."""
         article = wireparse.parse(story(DATELINES["afp"], body, head=[label]), profile="afp")
         assert removed_by(article, label) is None
+
+
+class TestSignoffsAndTrailers:
+    """End marks, trailers and page furniture are removed by the agency's rule."""
+
+    @SOME
+    @given(KO_BODY)
+    def test_yonhap_korean_end_mark(self, body):
+        """Korean copy ends '(끝)' where English copy ends '(END)'."""
+        headline = "정부, 새로운 지원 방안 발표"
+        text = story(DATELINES["yonhap"], body, headline=headline, tail=["minsu@yna.co.kr", "(끝)"])
+        check(
+            text,
+            "yonhap",
+            body,
+            {"(끝)": "yonhap.end", "minsu@yna.co.kr": "yonhap.email"},
+            headline,
+        )
+
+    @SOME
+    @given(
+        ES_BODY,
+        st.lists(st.sampled_from(("foto", "vídeo", "audio", "fotos")), min_size=1, max_size=3),
+    )
+    def test_efe_media(self, body, media):
+        """'(foto)(vídeo)' alone on the last line."""
+        line = "".join(f"({m})" for m in media)
+        headline = "El Gobierno anuncia nuevas medidas"
+        text = story(DATELINES["efe"], body, headline=headline, tail=[line])
+        check(text, "efe", body, {line: "efe.media"}, headline)
+
+    @SOME
+    @given(IT_BODY, st.sampled_from(("Riproduzione riservata", "RIPRODUZIONE RISERVATA")))
+    def test_ansa_copyright_in_either_case(self, body, notice):
+        """'Riproduzione riservata © Copyright ANSA' as well as in capitals."""
+        line = f"{notice} © Copyright ANSA"
+        headline = "Il governo annuncia nuove misure"
+        text = story(DATELINES["ansa"], body, headline=headline, tail=[line])
+        check(text, "ansa", body, {line: "ansa.copyright"}, headline)
+
+    @SOME
+    @given(EN_BODY, headlines(), st.sampled_from(("huaxia", "Liu Xin", "Wang Ming")))
+    def test_xinhua_source_and_editor_under_the_headline(self, body, headline, editor):
+        """'Source: Xinhua' and 'Editor: huaxia' under the headline; 'Enditem' at the end."""
+        lines = {"Source: Xinhua": "xinhua.source", f"Editor: {editor}": "xinhua.editor"}
+        text = story(
+            DATELINES["xinhua"], body, headline=headline, above=list(lines), tail=["Enditem"]
+        )
+        check(text, "xinhua", body, {**lines, "Enditem": "xinhua.enditem"}, headline)
+
+    @SOME
+    @given(
+        ZH_BODY, st.sampled_from(_ZH_NAMES), st.sampled_from(("字体：小 中 大", "字体：大 中 小"))
+    )
+    def test_xinhua_zh_page_tools_and_editor(self, body, editor, font):
+        """'字体：小 中 大' under the date line, '责任编辑：名' (with or without brackets) at the end."""
+        signed = f"责任编辑：{editor}"
+        headline = "某地推进重点项目建设"
+        text = story(DATELINES["xinhua-zh"], body, headline=headline, above=[font], tail=[signed])
+        check(
+            text, "xinhua", body, {font: "xinhua.font_size", signed: "xinhua.editor_zh"}, headline
+        )
+
+    @SOME
+    @given(st.data(), RU_BODY)
+    def test_ria_page_links(self, data, body):
+        """'Медиабанк' and 'Читать ria.ru в' under the lead photo."""
+        read_in = data.draw(st.sampled_from(("Читать ria.ru в", "Читать ria.ru в Telegram")))
+        lines = {"Медиабанк": "ria.mediabank", read_in: "ria.read_in"}
+        headline = "Власти города заявили о новых работах"
+        text = story(DATELINES["ria"], body, headline=headline, above=list(lines))
+        check(text, "ria", body, lines, headline)
+
+    @SOME
+    @given(RU_BODY, st.sampled_from(("Telegram", "VK", "Дзен")))
+    def test_interfax_channel_link(self, body, service):
+        """'Подписаться на "Интерфакс" в Telegram'."""
+        line = f'Подписаться на "Интерфакс" в {service}'
+        headline = "Власти города заявили о новых работах"
+        text = story(DATELINES["interfax"], body, headline=headline, tail=[line])
+        check(text, "interfax", body, {line: "interfax.subscribe"}, headline)
+
+    @SOME
+    @given(TR_BODY, st.sampled_from(("kanallarını", "kanalını")))
+    def test_aa_whatsapp_blurb(self, body, channel):
+        """'📲 Haberler artık cebinizde' and 'AA'nın WhatsApp kanallarını takip edin, ...'."""
+        lines = {
+            "\N{MOBILE PHONE WITH RIGHTWARDS ARROW AT LEFT} Haberler artık cebinizde": "aa.whatsapp",
+            f"AA'nın WhatsApp {channel} takip edin, gelişmelerden anında haberdar olun.": "aa.whatsapp",
+        }
+        headline = "Hükümet yeni kararı açıkladı"
+        text = story(DATELINES["aa"], body, headline=headline, middle=list(lines))
+        check(text, "aa", body, lines, headline)
+
+    @SOME
+    @given(EN_BODY, headlines())
+    def test_bernama_sign_off_and_app_promotion(self, body, headline):
+        """'-- BERNAMA', then 'Download the Bernama Apps'."""
+        lines = {"-- BERNAMA": "bernama.trailer", "Download the Bernama Apps": "bernama.apps"}
+        text = story(DATELINES["bernama"], body, headline=headline, tail=list(lines))
+        check(text, "bernama", body, lines, headline)
+
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.sampled_from(("Power Up", "Daily Briefing", "Sustainable Switch")),
+        words(min_size=3, max_size=10),
+    )
+    def test_reuters_newsletter(self, body, headline, title, blurb):
+        """'The Reuters Power Up newsletter provides ... Sign up here.' inside the story."""
+        line = f"The Reuters {title} newsletter {blurb}. Sign up here."
+        text = story(DATELINES["reuters"], body, headline=headline, middle=[line])
+        check(text, "reuters", body, {line: "reuters.newsletter"}, headline)
+
+    @SOME
+    @given(JA_BODY)
+    def test_kyodo_name_line(self, body):
+        """'共同通信' alone under the date line of a Japanese page."""
+        headline = "政府、新たな方針を発表"
+        text = story(DATELINES["kyodo"], body, headline=headline, above=["共同通信"])
+        check(text, "kyodo", body, {"共同通信": "kyodo.source"}, headline)
+
+    @SOME
+    @given(
+        st.sampled_from(("ians", "dpa", "reuters")),
+        st.sampled_from(("Tags", "Topics", "Keywords", "Schlagwörter", "Themen")),
+        st.lists(st.sampled_from(TOPIC_WORDS), min_size=1, max_size=5, unique=True),
+        EN_BODY,
+        headlines(),
+    )
+    def test_tag_line(self, agency, heading, topics, body, headline):
+        """A related-topics heading with its topics after a colon, at the end: 'Tags: a, b'."""
+        line = f"{heading}: {', '.join(topics)}"
+        text = story(DATELINES[agency], body, headline=headline, tail=[line, "Share this story"])
+        check(text, agency, body, {line: "generic.tag_line"}, headline)
