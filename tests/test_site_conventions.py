@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import CAPITAL_WORDS, TOPIC_WORDS, headlines, names, paragraphs, words
+from strategies import BODY_WORDS, CAPITAL_WORDS, TOPIC_WORDS, headlines, names, paragraphs, words
 from wireparse import Article
 
 SOME = settings(max_examples=30, deadline=None)
@@ -501,3 +501,34 @@ class TestSignoffsAndTrailers:
         line = f"{heading}: {', '.join(topics)}"
         text = story(DATELINES[agency], body, headline=headline, tail=[line, "Share this story"])
         check(text, agency, body, {line: "generic.tag_line"}, headline)
+
+
+class TestPhrases:
+    """Buttons and headings added to the phrase tables."""
+
+    @SOME
+    @given(ES_BODY)
+    def test_spanish_comment_button(self, body):
+        """'Comentar' under the story is a share-bar button."""
+        headline = "El Gobierno anuncia nuevas medidas"
+        text = story(DATELINES["europapress"], body, headline=headline, tail=["Comentar"])
+        check(text, "europapress", body, {"Comentar": "phrases.es.share"}, headline)
+
+    @SOME
+    @given(
+        st.sampled_from(("Suggested Topics:", "Latest Headlines", "Photos")),
+        st.lists(st.sampled_from(TOPIC_WORDS), min_size=1, max_size=4, unique=True),
+        EN_BODY,
+        headlines(),
+    )
+    def test_english_related_headings(self, heading, topics, body, headline):
+        """'Suggested Topics:', 'Latest Headlines', 'Photos' head the short lines after them."""
+        text = story(DATELINES["reuters"], body, headline=headline, tail=[heading, *topics])
+        article = check(text, "reuters", body, {heading: "phrases.en.related"}, headline)
+        assert article.topics == tuple(topics)
+
+    @given(st.sampled_from(BODY_WORDS))
+    def test_the_new_headings_open_no_sentence(self, word):
+        """A sentence that opens with the heading's words is no heading."""
+        for heading in ("Photos", "Latest Headlines", "Suggested Topics", "Comentar"):
+            assert wireparse.parse(f"Headline here\n\n{heading} {word} today.").body
