@@ -532,3 +532,45 @@ class TestPhrases:
         """A sentence that opens with the heading's words is no heading."""
         for heading in ("Photos", "Latest Headlines", "Suggested Topics", "Comentar"):
             assert wireparse.parse(f"Headline here\n\n{heading} {word} today.").body
+
+
+class TestDatelinesAndBylines:
+    """Agency forms of datelines and bylines the held-out stories showed."""
+
+    @SOME
+    @given(
+        EN_BODY, headlines(), st.sampled_from(("Jan", "March", "Sept", "Dec")), st.integers(1, 28)
+    )
+    def test_reuters_date_only_dateline(self, body, headline, month, day):
+        """'March 12 (Reuters) - ...': the place is in the feed's metadata, not the text."""
+        text = story(f"{month} {day} (Reuters) - ", body, headline=headline)
+        article = check(text, "reuters", body, {}, headline)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            None,
+            "Reuters",
+            f"{month} {day}",
+        )
+
+    @SOME
+    @given(RU_BODY, st.sampled_from(_RU_NAMES))
+    def test_ria_signed_dateline_names_the_author(self, body, name):
+        """'МОСКВА, 21 янв — РИА Новости, Анна Соколова.': the name is the story's author."""
+        dateline = f"МОСКВА, 21 янв \N{EM DASH} РИА Новости, {name}. "
+        headline = "Власти города заявили о новых работах"
+        article = check(story(dateline, body, headline=headline), "ria", body, {}, headline)
+        assert article.byline is not None
+        assert article.byline.authors == (name,)
+        assert article.dateline is not None
+        assert article.dateline.agency == "РИА Новости"
+
+    @SOME
+    @given(IT_BODY)
+    def test_ansa_staff_byline(self, body):
+        """'Redazione ANSA' under the headline is a byline that names no person."""
+        headline = "Il governo annuncia nuove misure"
+        text = story(DATELINES["ansa"], body, headline=headline, above=["Redazione ANSA"])
+        article = check(text, "ansa", body, {}, headline)
+        assert article.byline is not None
+        assert article.byline.authors == ()
+        assert article.standfirst is None
