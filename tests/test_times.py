@@ -201,6 +201,35 @@ class TestDateLines:
         assert [(r.text, r.rule) for r in article.removed] == [(line, "layout.date_line")]
         assert (article.published, article.updated) == (None, None)
 
+    @given(
+        _DAYS,
+        st.integers(1, 12),
+        st.integers(0, 59),
+        st.integers(1, 23),
+        st.sampled_from(("hours", "minutes", "days")),
+    )
+    def test_an_update_given_as_a_relative_time(self, day, hour, minute, ago, unit):
+        """ "Sept 17, 2026 9:41 AM GMT+2 Updated 3 hours ago": published read, no update date."""
+        month = _ENGLISH_MONTHS[day.month - 1]
+        line = (
+            f"{month} {day.day}, {day.year} {hour}:{minute:02d} AM GMT+2 Updated {ago} {unit} ago"
+        )
+        found = date_line(line, order="mdy", lexicon=lexicon())
+        assert found is not None
+        zone = dt.timezone(dt.timedelta(hours=2))
+        assert found.published == dt.datetime(
+            day.year, day.month, day.day, hour % 12, minute, tzinfo=zone
+        )
+        assert found.updated is None
+
+    @given(
+        st.integers(1, 59), st.sampled_from(("{} hours ago", "{} uur geleden", "vor {} Minuten"))
+    )
+    def test_a_relative_time_alone_is_a_date_line_of_no_date(self, number, form):
+        line = form.format(number)
+        assert is_date_line(line, order="dmy", lexicon=lexicon())
+        assert date_line(line, order="dmy", lexicon=lexicon()) is None
+
     @given(st.integers(0, 23), st.integers(0, 59))
     def test_a_sentence_with_a_time_is_no_date_line(self, hour, minute):
         line = f"Officials met at {hour:02d}:{minute:02d} in the capital"

@@ -103,6 +103,7 @@ def _date_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
     )
     periods = words((*lexicon.lists.get("time_am", ()), *lexicon.lists.get("time_pm", ())))
     clock = words(lexicon.lists.get("clock_words", ()))
+    clock |= words(lexicon.lists.get("relative_time", ()))
     allowed = calendar | update | published | periods | clock | frozenset(zone_offsets())
     return allowed, update, published
 
@@ -121,8 +122,8 @@ def _only_date_words(text: str, lexicon: Lexicon) -> bool:
     """Return True when every word of *text* longer than two letters may be part of a date line.
 
     Those are month and weekday names, date labels, words for the half of the
-    day and clock words of the phrase tables, known zones, and an unknown
-    zone's abbreviation right after a time.
+    day, clock words and relative times ("3 hours ago") of the phrase tables,
+    known zones, and an unknown zone's abbreviation right after a time.
     """
     allowed, _update, _published = _date_words(lexicon)
     after_time = {fold(m.group(1)) for m in _ZONE_AFTER_TIME.finditer(text)} if ":" in text else ()
@@ -202,8 +203,9 @@ def date_line(
     after = read_date(text[update_at:], order=order, lexicon=lexicon, prefer=prefer, zones=zones)
     if before is None and after is None:
         return None
-    if after is None:  # "June 3, 2025, updated": the label follows its date
-        return DateLine(published=None, updated=before)
+    if after is None and first_digit(text, update_at) is None:
+        return DateLine(published=None, updated=before)  # "June 3, 2025, updated": label last
+    # "… Updated 3 hours ago": the label has a value of its own, one no date can be read from
     return DateLine(published=before, updated=after)
 
 

@@ -38,6 +38,7 @@ LIST_KEYS: Final = (
     "time_am",
     "time_pm",
     "clock_words",
+    "relative_time",
     "year_marks",
     "month_marks",
     "day_marks",
