@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 import wireparse
+from helpers import accounted
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 STORIES = sorted(CORPUS.glob("*.txt"))
+#: the held-out stories too (tests/holdout/README.md): labelled the same way
+LABELLED = STORIES + sorted((CORPUS.parent / "holdout").glob("*.txt"))
 
 
-@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
 def test_named_profile_gives_the_detected_parse(path: Path):
     """Naming the story's agency changes nothing: detection already found it."""
     label = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -32,3 +35,10 @@ def test_corpus_covers_every_builtin_agency_three_times():
     for profile in wireparse.builtin_profiles():
         if profile.name != "generic":
             assert agencies.count(profile.name) >= 3, profile.name
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
+def test_every_line_of_a_labelled_story_is_accounted_for(path: Path):
+    """Each non-blank line is in exactly one field, or removed with its reason."""
+    text = path.read_text(encoding="utf-8")
+    assert accounted(text, wireparse.parse(text))
