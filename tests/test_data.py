@@ -8,7 +8,7 @@ import pytest
 import wireparse
 from strategies import BODY_WORDS, CAPITAL_WORDS, TOPIC_WORDS
 from wireparse._compiled import compiled
-from wireparse._phrases import NOISE_KINDS, build_table, fold, lexicon, phrase_tables
+from wireparse._phrases import NOISE_KINDS, build_table, fold, lexicon, phrase_table, phrase_tables
 from wireparse._resources import data_names, read_data
 from wireparse.exceptions import InvalidProfileError
 
@@ -59,6 +59,14 @@ class TestPhraseTables:
         data = {"language": "xx", "name": "X", "hour_marks": ["h", mark]}
         with pytest.raises(InvalidProfileError, match="hour_marks"):
             build_table(data, "xx.toml")
+
+    def test_french_verbs_come_with_their_inverted_forms(self):
+        """Every "a X" speech verb has "a-t-il X" and "a-t-elle X": French inverts after a quote."""
+        verbs = set(phrase_table("fr").get("speech_verbs"))
+        for verb in sorted(verbs):
+            if verb.startswith("a ") and " " not in verb[2:]:
+                for pronoun in ("il", "elle"):
+                    assert f"a-t-{pronoun} {verb[2:]}" in verbs, verb
 
     def test_generated_vocabulary_is_not_noise(self):
         """The words test stories are built from never read as noise, alone or opening a line."""

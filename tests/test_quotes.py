@@ -223,6 +223,23 @@ class TestAfterIndirectSpeech:
         assert (quote.speaker, quote.partial) == (name, True)
 
 
+class TestFrenchInversion:
+    """AFP's French: "« … », a-t-il affirmé" after "Le préfet, Jean-Marc Terrasse, a défendu …"."""
+
+    @given(
+        names(),
+        st.sampled_from(("préfet", "ministre", "maire", "porte-parole")),
+        st.sampled_from(("affirmé", "déclaré", "rappelé", "déploré", "insisté")),
+        sentences(),
+    )
+    def test_an_inverted_verb_after_a_titled_name(self, name, title, verb, quoted):
+        body = [
+            "Yannick Le Goff a ouvert la séance lundi. « Nous verrons », a déclaré Le Goff.",
+            f"Le {title}, {name}, a défendu des mesures. « {quoted} », a-t-il {verb}.",
+        ]
+        assert speakers_of(body, "fr")[-1] == (quoted, name)
+
+
 _HAN_NAMES = ("刘振峰", "阮文俊", "李在明", "王毅", "宋·维萨", "欧阳明月")
 _HAN_TITLES = ("", "副司长", "总统", "国务秘书", "发言人")
 _HAN_ADVERBIALS = ("", "在开幕式上致辞时", "在接受记者采访时", "在记者会上", "在会谈中", "在会见后")

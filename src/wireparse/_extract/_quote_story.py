@@ -89,6 +89,8 @@ class _Story:
                 seen[name] = None
                 if start > 1 and text[start - 1] == " " and text[start - 2].islower():
                     self._note_title(text, start, name)
+                elif start > 2 and text[start - 2 : start] == ", " and text[start - 3].islower():  # noqa: PLR2004
+                    self._note_title(text, start - 1, name)  # "Le préfet, Jean-Marc Terrasse"
                 if text[end : end + 2] == ", ":
                     self._note_role(text, end + 2, name)
         self.runs = self._all_runs[self._offset :]
@@ -96,7 +98,10 @@ class _Story:
             self._index(raw)
 
     def _note_title(self, text: str, start: int, name: str) -> None:
-        """Note a lower-case title just before a name: "minister Femke Dijkhuizen"."""
+        """Note a lower-case title ending at *start* - 1, before a name.
+
+        "minister Femke Dijkhuizen"; "Le préfet, Jean-Marc Terrasse" (*start* at the comma).
+        """
         word = _fold(text[text.rfind(" ", 0, start - 1) + 1 : start - 1].strip(_WORD_EDGE))
         if word in self.language.lower_titles:
             person, _titled = self.normal(name)
