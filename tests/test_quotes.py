@@ -223,6 +223,23 @@ class TestAfterIndirectSpeech:
         assert (quote.speaker, quote.partial) == (name, True)
 
 
+class TestTitledNameAfterTheVerb:
+    """ "…, said state Transport Committee chairman Datuk Zulkifli Osman": the one so titled."""
+
+    @given(
+        st.sampled_from(("Transport Committee", "Infrastructure and Transport Committee", "Ports")),
+        st.sampled_from(("chairman", "director", "spokesman", "minister")),
+        names(),
+        sentences(),
+    )
+    def test_the_name_after_the_title(self, body, title, name, quoted):
+        paragraphs = [
+            f"The council will build a pond, said state {body} {title} {name}.",
+            f"“{quoted}” he told reporters.".replace(".” he", ",” he"),
+        ]
+        assert speakers_of(paragraphs, "en")[-1] == (quoted.rstrip("."), name)
+
+
 class TestFrenchInversion:
     """AFP's French: "« … », a-t-il affirmé" after "Le préfet, Jean-Marc Terrasse, a défendu …"."""
 

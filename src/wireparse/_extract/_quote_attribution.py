@@ -321,6 +321,10 @@ def _name_after(story: _Story, para: _Paragraph, hit: _Hit, limit: int) -> _Who 
             continue
         if not described and candidate is None:
             return _Who(name, "name", hit.verb, start)
+        before = _words(gap)
+        if before and _fold(before[-1]) in story.language.lower_titles and story.is_person(name):
+            # "said state Transport Committee chairman Datuk Zulkifli Osman": the one so titled
+            return _Who(name, "name", hit.verb, start, titled=True)
         if candidate is None and story.is_person(name):
             candidate = _Who(name, "name", hit.verb, start)
     return candidate
