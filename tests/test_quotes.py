@@ -43,6 +43,14 @@ class TestEnglishForms:
             ),
             ("“It is over,” said a police spokesman.", "a police spokesman", "said"),
             (
+                (
+                    "“It is over,” said a Mombasa-based broker who asked not to be named because "
+                    "he was not authorised to speak to the media."
+                ),
+                "a Mombasa-based broker",
+                "said",
+            ),
+            (
                 "“It works,” a ministry official in charge of the project said.",
                 "a ministry official in charge of the project",
                 "said",

@@ -340,10 +340,15 @@ def _description_after(story: _Story, para: _Paragraph, hit: _Hit, limit: int) -
     ends = (clause.find(c) for c in (",", ";", ":", *_OPENING_MARKS))
     cut = min((i for i in ends if i >= 0), default=len(clause))
     words = _words(clause[:cut])
+    stop = story.language.stop
+    if len(words) > _SUBJECT_WORDS:
+        # "said a Mombasa-based broker who asked not to be named …": the description ends
+        # where a function word follows its head ("who", "qui", "der")
+        ends = (i for i in range(2, len(words)) if _fold(words[i]) in stop)
+        words = words[: next(ends, len(words))]
     if not words or len(words) > _SUBJECT_WORDS or not words[0][:1].islower():
         return None
     start = text.find(words[0], hit.end, limit)
-    stop = story.language.stop
     bare = len(words) <= _BARE_WORDS and all(w.islower() and _fold(w) not in stop for w in words)
     return _Who(" ".join(words), "anaphor" if bare else "role", hit.verb, start)
 
