@@ -126,6 +126,28 @@ class TestRelatedLinks:
         assert accounted(text, article, profile=PROFILE)
 
     @given(
+        headlines(),
+        st.lists(paragraphs(), min_size=1, max_size=4),
+        st.sampled_from(("Related coverage", "Meer uit Binnenland", "Read also", "More:")),
+        st.lists(
+            st.tuples(st.sampled_from(CITIES), paragraphs(), st.sampled_from(("", "3 hours ago"))),
+            min_size=1,
+            max_size=3,
+        ),
+    )
+    def test_other_stories_leads_under_a_heading(self, headline, body, heading, teasers):
+        """Other stories' leads (their own datelines, their age) under a heading are links."""
+        lines = [f"{city}, May 2 (AFP) - {lead}" for city, lead, _age in teasers]
+        ages = [age for _city, _lead, age in teasers]
+        under = [line for pair in zip(lines, ages, strict=True) for line in pair if line]
+        text = "\n\n".join((headline, *body, heading, *under))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert article.body == tuple(body)
+        links = [r.text for r in article.removed if r.rule == "layout.related_link"]
+        assert links == under
+        assert accounted(text, article, profile=PROFILE)
+
+    @given(
         st.lists(paragraphs(), min_size=1, max_size=4),
         st.lists(long_headlines(), min_size=1, max_size=4),
     )

@@ -168,8 +168,10 @@ class _Classifier:
         hit = self.noise[index]
         if hit is None or self.roles[index] != _removed_hit(hit):
             return False
+        text = self.texts[index]
+        # a cross-reference with nothing after it, or a heading of its own ("Meer uit Binnenland")
         return hit.kind == "related" or (
-            hit.kind == "read_more" and _bare(self.texts[index], hit.phrase)
+            hit.kind == "read_more" and (_bare(text, hit.phrase) or is_label(text))
         )
 
     def head_pass(self) -> None:
@@ -184,9 +186,10 @@ class _Classifier:
         """Remove the noise lines at the end, and what related headings and end marks head.
 
         Read from the end. Noise lines are removed; lines that are no sentence
-        (short, or headline-like) wait until what is above them tells: under a
-        related-topics heading the short ones are topics and the longer ones links
-        to related stories, under a bare cross-reference ("Read also") links, and
+        (short, or headline-like) and other stories' leads (:meth:`_teaser`) wait
+        until what is above them tells: under a related-topics heading the short
+        ones are topics and the longer ones links to related stories, under a
+        cross-reference alone on its line ("Read also", "Meer uit Binnenland") links, and
         after the story's end mark (a ``signoff`` rule: "(END)", "Enditem") they
         are no story. A sentence ends the pass; lines still waiting stay body.
         """
@@ -201,7 +204,8 @@ class _Classifier:
                 if self._heads_links(index):
                     related = self.noise[index].kind == "related"  # type: ignore[union-attr]
                     for line in pending:
-                        roles[line] = _TOPICS if related and is_short(texts[line]) else _LINK
+                        tag = related and is_short(texts[line]) and not self._teaser(line)
+                        roles[line] = _TOPICS if tag else _LINK
                     pending = []
                 elif role[1] in self.profile.signoff_rules:
                     for line in pending:
@@ -209,10 +213,24 @@ class _Classifier:
                     pending = []
                 continue
             text = texts[index]
-            if is_short(text) or is_headline(text):
+            if is_short(text) or is_headline(text) or self._teaser(index):
                 pending.append(index)
                 continue
             break
+
+    def _teaser(self, index: int) -> bool:
+        """Return True for another story's lead under a heading: it opens with a dateline.
+
+        ("DEN HAAG (ANP) - Het kabinet …" under "Meer uit Binnenland"), or for its age
+        ("1 uur geleden"). Such lines wait in the tail pass like headlines.
+        """
+        text = self.texts[index]
+        if first_digit(text) is not None and is_date_line(
+            text, order=self.profile.profile.date_order, lexicon=self.lexicon
+        ):
+            return True
+        inline, _alone = self._datelines(index) if self.profile.timeout is None else (None, None)
+        return inline is not None
 
     def middle_pass(self) -> list[int]:
         """Remove noise that counts anywhere; return the indices left to the layout."""
