@@ -124,8 +124,27 @@ class TestDates:
         assert read_date(day.strftime(fmt), order=order, lexicon=lexicon()) == day
 
 
+_ONE_WORD_ALIASES = sorted(
+    {
+        alias
+        for profile in wireparse.builtin_profiles()
+        for alias in profile.aliases
+        if alias.isalpha() and alias[:1].isupper() and alias[1:].islower()
+    }
+)
+
+
 class TestBylines:
     """Authors are people: no agency, no title, no place."""
+
+    @given(st.sampled_from(_ONE_WORD_ALIASES), names())
+    def test_a_surname_may_be_an_agency_word(self, alias, name):
+        """ "Hannah Reuter" is a person; "Reuter Staff" and "Reuter" alone are not."""
+        first = name.split(" ", 1)[0]
+        words, profile = lexicon(), wireparse.get_profile("generic")
+        assert split_authors(f"{first} {alias}", words, profile) == (f"{first} {alias}",)
+        assert split_authors(f"{alias} Staff", words, profile) == ()
+        assert split_authors(alias, words, profile) == ()
 
     @pytest.mark.parametrize(
         ("text", "expected"),

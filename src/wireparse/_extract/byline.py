@@ -101,8 +101,8 @@ def _is_person(part: str, agencies: frozenset[str], tools: _Tools) -> bool:
     folded = key.split()  # each word folded once, for every test below
     if len(folded) != len(words):  # a word of combining dots alone folds to nothing
         folded = [fold(w) for w in words]
-    if len(words) <= 3 and not agencies.isdisjoint(folded):  # noqa: PLR2004 - "UPI Staff"
-        return False
+    if len(words) <= 3 and not agencies.isdisjoint(folded[:-1] if len(folded) > 1 else folded):  # noqa: PLR2004
+        return False  # "UPI Staff", "AFP Graphics"; a surname may be an alias ("Hannah Reuter")
     if _has_role(folded, tools.roles):
         return False
     capitalised = 0
