@@ -410,12 +410,49 @@ def _scores(counts: dict[str, int], lexicon: Lexicon) -> dict[str, float]:
     return scores
 
 
+@functools.lru_cache(maxsize=8)
+def _script_letters(lexicon: Lexicon) -> tuple[tuple[str, int, regex.Pattern[str]], ...]:
+    """Return each table's code, how many scripts it names, and a pattern of their letters."""
+    out = []
+    for code, table in sorted(lexicon.tables.items()):
+        scripts = table.get("scripts")
+        if scripts:
+            letters = "".join(rf"\p{{{script}}}" for script in scripts)
+            out.append((code, len(scripts), regex.compile(rf"[{letters}]")))
+    return tuple(out)
+
+
+def _by_script(text: str, lexicon: Lexicon) -> str | None:
+    """Return the one language whose scripts hold the most of *text*'s letters, or None.
+
+    For a text none of whose words is a function word any table lists (Chinese
+    runs on without spaces): the tables' ``scripts`` decide. Of the tables
+    whose scripts hold as many letters as any, the one naming fewest scripts is
+    the language (Han alone is Chinese; Han with kana is Japanese); a tie
+    (Cyrillic: Russian, Ukrainian, ...) or letters mostly in no table's
+    scripts give None.
+    """
+    letters = sum(1 for char in text if char.isalpha())
+    if not letters:
+        return None
+    counted = [
+        (len(pattern.findall(text)), -size, code)
+        for code, size, pattern in _script_letters(lexicon)
+    ]
+    best = max(counted, default=(0, 0, ""))
+    if 2 * best[0] < letters:
+        return None
+    tied = [entry for entry in counted if entry[:2] == best[:2]]
+    return best[2] if len(tied) == 1 else None
+
+
 def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     """Return the language whose function words are most frequent in *paragraphs*.
 
     The first words of the body (about :data:`_SAMPLE_WORDS`) are enough.
     A word that several languages use counts for each in proportion. Ties go
-    to the language earlier in alphabetical order; no evidence gives None.
+    to the language earlier in alphabetical order. With no function word
+    found, the script may tell (:func:`_by_script`); else None.
     """
     sample: list[str] = []
     size = 0
@@ -427,7 +464,7 @@ def detect_language(paragraphs: Iterable[str], lexicon: Lexicon) -> str | None:
     text = fold("\n".join(sample)[:_SAMPLE_CHARS])
     scores = _scores(_counted(text, lexicon), lexicon)
     if not scores:
-        return None
+        return _by_script(text, lexicon)
     top = max(scores.values())
     gap = _exact_gap(lexicon)  # 0.0: every score is near, the order of the sums decides
     near = [code for code, value in scores.items() if top - value < gap]
