@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from strategies import aa_stories, mutated_stories, noisy_stories, wrapped_stories
 from wireparse._detect import (
     _SAMPLE_CHARS,
+    _by_script,
     _counted,
     _known_words,
     _plain_words,
@@ -179,7 +180,11 @@ _bodies = st.lists(st.tuples(_PIECES, _JOINS), max_size=120).map(
 
 
 def reference_detect_language(paragraphs: list[str]) -> str | None:
-    """The body language as counting every word the word pattern finds gives it."""
+    """The body language as counting every word the word pattern finds gives it.
+
+    With no function word found, the script decides, as in the library
+    (``tests/test_detect_script.py`` tests that rule).
+    """
     sample: list[str] = []
     size = 0
     for paragraph in paragraphs:
@@ -187,7 +192,8 @@ def reference_detect_language(paragraphs: list[str]) -> str | None:
         size += len(paragraph)
         if size >= _SAMPLE_CHARS:
             break
-    words = _WORD_PATTERN.findall(fold("\n".join(sample)[:_SAMPLE_CHARS]))
+    text = fold("\n".join(sample)[:_SAMPLE_CHARS])
+    words = _WORD_PATTERN.findall(text)
     known = lexicon().function_words
     counts: dict[str, float] = {}
     for word, times in Counter(words).items():
@@ -196,7 +202,7 @@ def reference_detect_language(paragraphs: list[str]) -> str | None:
             for code in owners:
                 counts[code] = counts.get(code, 0.0) + times / len(owners)
     if not counts:
-        return None
+        return _by_script(text, lexicon())  # no word tells: the script may (tested on its own)
     return min(counts, key=lambda code: (-counts[code], code))
 
 

@@ -70,6 +70,44 @@ class TestSectionLabel:
         assert (article.section, article.headline, article.body) == (None, headline, tuple(body))
 
 
+@st.composite
+def page_heads(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
+    """What a page puts above the story: a section label, the headline, standfirst, share bars."""
+    label, headline = draw(_labels()), draw(long_headlines())
+    return (
+        label,
+        headline,
+        draw(st.lists(long_headlines(), max_size=3)),
+        draw(st.lists(share_bars(), max_size=2)),
+    )
+
+
+_ALIASES = sorted({alias for p in wireparse.builtin_profiles() for alias in p.aliases if alias})
+
+
+class TestMastheads:
+    """The agency's name, the menu and the navigation bar at the top of a page."""
+
+    @given(
+        st.tuples(
+            st.sampled_from(_ALIASES), st.sampled_from(("", " हिंदी", " English", " Français"))
+        ).map("".join),
+        st.lists(st.sampled_from(TOPIC_WORDS), min_size=4, max_size=8, unique=True),
+        st.sampled_from(("Menu", "Меню", "メニュー", "")),
+        page_heads(),
+        st.lists(paragraphs(), min_size=1, max_size=4),
+    )
+    def test_site_chrome_above_the_section(self, masthead, nav, menu, head, body):
+        label, headline, _more, _bars = head
+        top = [masthead, " | ".join(nav), *([menu] if menu else [])]
+        text = "\n\n".join((*top, label, headline, *body))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.section, article.headline, article.body) == (label, headline, tuple(body))
+        rules = [r.rule for r in article.removed]
+        assert rules[:2] == ["layout.site_name", "generic.navigation"]
+        assert accounted(text, article, profile=PROFILE)
+
+
 class TestShareBars:
     @given(
         headlines(),
@@ -162,18 +200,6 @@ class TestRelatedLinks:
             *((line, "layout.after_signoff") for line in after),
         ]
         assert accounted(text, article, profile="yonhap")
-
-
-@st.composite
-def page_heads(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
-    """What a page puts above the story: a section label, the headline, standfirst, share bars."""
-    label, headline = draw(_labels()), draw(long_headlines())
-    return (
-        label,
-        headline,
-        draw(st.lists(long_headlines(), max_size=3)),
-        draw(st.lists(share_bars(), max_size=2)),
-    )
 
 
 class TestDatelineReach:

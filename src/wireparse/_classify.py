@@ -31,7 +31,7 @@ import regex
 
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import DATE_LINE_CHARS, first_digit, is_date_line
-from wireparse._extract.byline import match_byline
+from wireparse._extract.byline import _agency_names, match_byline
 from wireparse._phrases import Lexicon, NoiseHit, fold
 from wireparse._segment import Block
 from wireparse.blocks import (
@@ -84,6 +84,9 @@ _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
 _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 _LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
 _AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
+_SITE_NAME: Final[_Role] = (BlockKind.REMOVED, "layout.site_name", "the agency's name on its page")
+_SITE_NAME_CHARS: Final = 60
+_SITE_NAME_WORDS: Final = 6
 #: Lines between the byline and a paragraph led by the dateline: captions, dates, page tools.
 _ABOVE_DATELINE: Final[_Role] = (
     BlockKind.REMOVED,
@@ -98,6 +101,19 @@ def _removed_rule(rule: Rule) -> _Role:
 
 def _removed_hit(hit: NoiseHit) -> _Role:
     return (BlockKind.REMOVED, hit.rule, hit.reason)
+
+
+def _site_name(text: str) -> bool:
+    """Return True for a line that is only an agency's name, perhaps with one word more.
+
+    A page's masthead or footer: "KYODO NEWS", "BERNAMA", "IANS हिंदी" (any
+    known profile's name or alias, as bylines know them).
+    """
+    if len(text) > _SITE_NAME_CHARS or text.count(" ") > _SITE_NAME_WORDS:
+        return False
+    names = _agency_names()
+    key = fold(text)
+    return key in names or (" " in key and key.rsplit(" ", 1)[0] in names)
 
 
 def _bare(text: str, phrase: str) -> bool:
@@ -158,6 +174,8 @@ class _Classifier:
         hit = self.noise[index]
         if hit is not None:
             return _removed_hit(hit)
+        if _site_name(self.texts[index]):
+            return _SITE_NAME
         return None
 
     def _heads_links(self, index: int) -> bool:
