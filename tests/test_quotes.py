@@ -265,6 +265,49 @@ class TestFrenchInversion:
         assert speakers_of(body, "fr")[-1] == (quoted, name)
 
 
+_RU_SENTENCES = (
+    "Половину сотрудников мы набрали из местных жителей",
+    "Цены на овощи в городе снизятся",
+    "Комплекс будет работать круглый год",
+)
+
+
+class TestRussianForms:
+    """Russian copy: the attribution inside the marks, and a quotation over paragraphs."""
+
+    @given(
+        st.sampled_from(_RU_SENTENCES),
+        st.sampled_from(_RU_SENTENCES),
+        st.sampled_from(("сказала она", "добавила она", "отметила она")),
+    )
+    def test_the_reporters_words_between_dashes_part_two_quotes(self, first, second, said):
+        body = [
+            "Директор предприятия Анна Голубева выступила на открытии.",
+            f"Голубева отметила успех. «{first}, — {said}. — {second}».",
+        ]
+        quotes = extract_quotes(body, [], lexicon(), "ru")
+        assert [(q.text, q.speaker, q.partial) for q in quotes] == [
+            (first, "Анна Голубева", False),
+            (second, "Анна Голубева", False),
+        ]
+
+    @given(st.sampled_from(_RU_SENTENCES), st.sampled_from(_RU_SENTENCES))
+    def test_a_quotation_opened_once_over_two_paragraphs(self, first, second):
+        body = [
+            "Директор предприятия Анна Голубева выступила на открытии.",
+            f"«{first}.",
+            f"{second}», — добавила Голубева.",
+        ]
+        quotes = extract_quotes(body, [], lexicon(), "ru")
+        assert [q.text for q in quotes] == [f"{first}.", second]
+        assert quotes[-1].speaker == "Анна Голубева"
+
+    def test_dashes_without_a_speech_verb_part_nothing(self):
+        body = ["«Мы ждали, — и долго. — Теперь все готово»."]
+        (quote,) = extract_quotes(body, [], lexicon(), "ru")
+        assert quote.text.startswith("Мы ждали, — и долго.")
+
+
 _HAN_NAMES = ("刘振峰", "阮文俊", "李在明", "王毅", "宋·维萨", "欧阳明月")
 _HAN_TITLES = ("", "副司长", "总统", "国务秘书", "发言人")
 _HAN_ADVERBIALS = ("", "在开幕式上致辞时", "在接受记者采访时", "在记者会上", "在会谈中", "在会见后")

@@ -45,11 +45,20 @@ resolution in ``_quote_story``; this module runs the stage.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 from wireparse._extract._quote_attribution import _attribute, _lead
 from wireparse._extract._quote_language import _Language, _language
-from wireparse._extract._quote_marks import _alone, _Span, _trim, find_all_spans, find_spans
+from wireparse._extract._quote_marks import (
+    PAIRS,
+    _alone,
+    _Span,
+    _trim,
+    find_all_spans,
+    find_spans,
+)
 from wireparse._extract._quote_paragraph import _Paragraph
 from wireparse._extract._quote_story import _Story
 from wireparse._extract.byline import _agency_names
@@ -76,18 +85,84 @@ def extract_quotes(
     When its verbs attribute none of the quotes while another table's verb
     follows a closing mark, the language was told wrong: every table's are used.
     """
-    all_spans = find_all_spans(paragraphs)
-    if not any(all_spans):
+    found = find_all_spans(paragraphs)
+    if not any(found):
         return ()
+    found = _close_in_next(paragraphs, found)
     tools = _language(lexicon, language)
+    all_spans = _split_interrupted(paragraphs, found, tools)
     quotes = _read(paragraphs, all_spans, _Story(context, paragraphs, tools, _agency_names()))
     if all(q.speaker is None for q in quotes):
         every = _language(lexicon, None)
         foreign = every is not tools and _foreign_frame(paragraphs, all_spans, every)
         if foreign and not _foreign_frame(paragraphs, all_spans, tools):
+            all_spans = _split_interrupted(paragraphs, found, every)
             story = _Story(context, paragraphs, every, _agency_names())
             quotes = _read(paragraphs, all_spans, story)
     return tuple(q for q in quotes if q.text)
+
+
+def _close_in_next(paragraphs: Sequence[str], all_spans: list[list[_Span]]) -> list[list[_Span]]:
+    """Continue a quotation left open into the next paragraph when it closes there.
+
+    Russian copy opens a quotation over several paragraphs once («…¶…», — добавила
+    она): a paragraph whose first mark closes the open one quotes up to that mark.
+    Straight quotes, which open and close alike, are left as they are.
+    """
+    for number in range(len(paragraphs) - 1):
+        spans = all_spans[number]
+        if not spans or spans[-1].closed:
+            continue
+        text = paragraphs[number]
+        closers = PAIRS.get(text[spans[-1].open_at], "")
+        if not closers or closers == text[spans[-1].open_at]:
+            continue
+        following = paragraphs[number + 1]
+        after = all_spans[number + 1]
+        limit = after[0].open_at if after else len(following)
+        at = min((i for i in (following.find(c, 0, limit) for c in closers) if i >= 0), default=-1)
+        if at > 0:
+            all_spans[number + 1] = [_Span(0, 0, at, at + 1, closed=True), *all_spans[number + 1]]
+    return all_spans
+
+
+_DASHES: Final = "\N{EM DASH}\N{EN DASH}"
+# the reporter's words inside a quotation, set off by dashes: «…, — сказала она. — …»
+_INTERRUPTION: Final = re.compile(
+    r"([,.!?\N{HORIZONTAL ELLIPSIS}])[ ]++[\N{EM DASH}\N{EN DASH}][ ]++"
+    r"([^\N{EM DASH}\N{EN DASH}\n]{1,80}?)[.,][ ]++[\N{EM DASH}\N{EN DASH}][ ]++"
+)
+
+
+def _split_interrupted(
+    paragraphs: Sequence[str], all_spans: Sequence[list[_Span]], tools: _Language
+) -> list[list[_Span]]:
+    """Split quotations the reporter's words interrupt: «A, — сказала она. — B» is two quotes.
+
+    Russian and Ukrainian copy sets the attribution inside one pair of marks,
+    between dashes; it is taken for one only when a speech verb stands in it.
+    The first part ends at its comma (its attribution is read after it, as after
+    a closing mark); the second opens at the second dash and continues the first's
+    speaker.
+    """
+    out: list[list[_Span]] = []
+    for text, spans in zip(paragraphs, all_spans, strict=True):
+        if not spans or not any(dash in text for dash in _DASHES):
+            out.append(spans)
+            continue
+        parts: list[_Span] = []
+        for span in spans:
+            rest = span
+            for match in _INTERRUPTION.finditer(text, span.start, span.end):
+                if tools.verb_finder.search(text, match.start(2), match.end(2)) is None:
+                    continue
+                stop = match.end(1)
+                parts.append(_Span(rest.open_at, rest.start, stop, stop, closed=True))
+                dash = match.end() - 2
+                rest = _Span(dash, match.end(), span.end, span.close_end, span.closed)
+            parts.append(rest)
+        out.append(parts)
+    return out
 
 
 def _foreign_frame(
@@ -171,6 +246,8 @@ def _is_partial(story: _Story, para: _Paragraph, index: int, bounds: tuple[int, 
     """
     text = para.text
     span = para.spans[index]
+    if text[span.open_at] in _DASHES:
+        return False  # the rest of a quotation the reporter's words interrupted
     lead = text[bounds[0] : span.open_at].rstrip()
     if not lead or lead.endswith((":", "\N{FULLWIDTH COLON}")):
         return False
