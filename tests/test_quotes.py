@@ -302,6 +302,18 @@ class TestRussianForms:
         assert [q.text for q in quotes] == [f"{first}.", second]
         assert quotes[-1].speaker == "Анна Голубева"
 
+    @given(
+        st.sampled_from(("Алексей Ветлугин", "Дмитрий Соколов", "Игорь Петров-Водкин")),
+        st.sampled_from(("сказал он", "добавил он", "отметил он")),
+    )
+    def test_the_agency_told_is_no_speaker(self, name, said):
+        """ "Об этом ТАСС сообщил министр X": X speaks; the agency, told first, does not."""
+        body = [
+            f"Комплекс открылся в Норильске. Об этом ТАСС сообщил министр края {name}.",
+            f"«Комплекс будет работать круглый год», — {said}.",
+        ]
+        assert extract_quotes(body, [], lexicon(), "ru")[-1].speaker == name
+
     def test_dashes_without_a_speech_verb_part_nothing(self):
         body = ["«Мы ждали, — и долго. — Теперь все готово»."]
         (quote,) = extract_quotes(body, [], lexicon(), "ru")

@@ -210,7 +210,9 @@ def _name_before(story: _Story, para: _Paragraph, lo: int, end: int, hit: _Hit) 
     key = _fold(name)
     if complement or elided or key in language.calendar or key in language.function_words:
         return None
-    return None if story.is_agency(name) else _Who(name, "name", hit.verb, start)
+    if story.is_agency(name) or story.is_agency(text[runs[-1][0] : runs[-1][1]]):
+        return None  # an agency told (Russian "about this TASS was told by X"): X speaks
+    return _Who(name, "name", hit.verb, start)
 
 
 def _description(story: _Story, segment: str, lo: int, hit: _Hit, words: list[str]) -> _Who | None:
