@@ -63,6 +63,28 @@ class TestSectionLabel:
         assert (article.section, article.headline, article.body) == (label, headline, tuple(body))
         assert accounted(text, article, profile=PROFILE)
 
+    @given(_labels(), _labels(), long_headlines(), st.lists(paragraphs(), min_size=1, max_size=3))
+    def test_the_outer_of_two_labels_is_navigation(self, outer, label, headline, body):
+        """ "Новини" over "Економіка" over the headline: the inner label is the section."""
+        text = "\n\n".join((outer, label, headline, *body))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.section, article.headline, article.body) == (label, headline, tuple(body))
+        assert [(r.text, r.rule) for r in article.removed] == [(outer, "layout.breadcrumb")]
+        assert accounted(text, article, profile=PROFILE)
+
+    @given(
+        st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2, max_size=6),
+        st.text(
+            st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=14, max_size=30
+        ),
+    )
+    def test_a_label_over_a_headline_without_spaces(self, label, headline):
+        """国際 over a Japanese or Chinese headline: length, not words, tells the headline."""
+        body = "第一段落の本文です。"
+        text = f"{label}\n\n{headline}\n\n{body}"
+        article = wireparse.parse(text, profile=PROFILE)
+        assert (article.section, article.headline, article.body) == (label, headline, (body,))
+
     @given(headlines(), st.lists(paragraphs(), min_size=1, max_size=5))
     def test_a_headline_alone_stays_the_headline(self, headline, body):
         text = "\n\n".join((headline, *body))

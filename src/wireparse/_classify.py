@@ -69,6 +69,14 @@ _HEADLINE_WORDS: Final = 30
 _LABEL_ONLY_WORDS: Final = 2  # a label of so many words at most needs no third line under it
 _HEADLINE_LEAST_WORDS: Final = 5
 _BREADCRUMB: Final = re.compile(r" [>/|»›] ")
+_UNSPACED_TOKEN: Final = 10  # characters per space-parted token beyond which a script has no spaces
+_MOST_LABELS: Final = 2  # lines of navigation and section over a headline
+_UNSPACED_LABEL: Final = 6  # characters of a section label in such a script ("国際", "国内经济")
+_CJK_STOPS: Final = (
+    "\N{IDEOGRAPHIC FULL STOP}",
+    "\N{FULLWIDTH EXCLAMATION MARK}",
+    "\N{FULLWIDTH QUESTION MARK}",
+)
 _HEADLINE_CHARS: Final = 300
 
 
@@ -84,6 +92,11 @@ _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
 _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 _LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
 _AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
+_BREADCRUMB_ROLE: Final[_Role] = (
+    BlockKind.REMOVED,
+    "layout.breadcrumb",
+    "navigation above the section",
+)
 _SITE_NAME: Final[_Role] = (BlockKind.REMOVED, "layout.site_name", "the agency's name on its page")
 _SITE_NAME_CHARS: Final = 60
 _SITE_NAME_WORDS: Final = 6
@@ -317,8 +330,8 @@ class _Classifier:
             start = self._dateline_start(content)
             if start is None:
                 head_size = 1 if len(content) > 1 and is_headline(self.texts[content[0]]) else 0
-                if head_size and len(content) > 2 and self._labels(content[0], content[1]):  # noqa: PLR2004
-                    head_size = 2  # a section label, then the headline
+                if head_size:
+                    head_size += self._labels_above(content)  # section labels, then the headline
             else:
                 head_size = start
             head, rest = content[:head_size], content[head_size:]
@@ -378,6 +391,10 @@ class _Classifier:
         """Give the lines above the anchors their roles; return the headline's text."""
         if not head:
             return None
+        while len(head) >= 3 and self._labels(head[1], head[2]) and self._labels(head[0], head[2]):  # noqa: PLR2004
+            # "Новини" over "Економіка" over the headline: the outer label is navigation
+            self.roles[head[0]] = _BREADCRUMB_ROLE
+            head = head[1:]
         first = self.texts[head[0]]
         at = 0
         if len(head) >= 2 and (  # noqa: PLR2004 - a label needs a headline under it
@@ -393,6 +410,17 @@ class _Classifier:
             self.roles[index] = _STANDFIRST
         return self.texts[head[at]]
 
+    def _labels_above(self, content: list[int]) -> int:
+        """Return how many labels open *content* above its headline: two at most."""
+        for count in range(_MOST_LABELS):
+            if count + 2 >= len(content):
+                break
+            if self._labels(content[count], content[count + 1]):
+                return count + 1
+            if not self._labels(content[count], content[count + 2]):
+                break
+        return 0
+
     def _labels(self, first: int, second: int) -> bool:
         """Return True for a section label over a headline: "Economy" over five words or more.
 
@@ -400,11 +428,16 @@ class _Classifier:
         headline is rarely as short, so two such lines are no headline and standfirst.
         """
         label, headline = self.texts[first], self.texts[second]
+        spaces = headline.count(" ")
+        # in a script without spaces (米、日本製半導体装置の…) length tells a headline instead
+        unspaced = len(headline) > _UNSPACED_TOKEN * (spaces + 1)
+        if unspaced and (len(label) > _UNSPACED_LABEL or headline.endswith(_CJK_STOPS)):
+            return False  # a label of a few characters; a headline is no sentence (。)
         return (
             is_label(label)
             and (label.count(" ") < _LABEL_ONLY_WORDS or _BREADCRUMB.search(label) is not None)
             and is_headline(headline)
-            and headline.count(" ") >= _HEADLINE_LEAST_WORDS - 1
+            and (spaces >= _HEADLINE_LEAST_WORDS - 1 or unspaced)
         )
 
     def _drop_repeats(self, rest: list[int], headline: str | None, head: list[int]) -> list[int]:
