@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import BODY_WORDS, CAPITAL_WORDS, TOPIC_WORDS, headlines, names, paragraphs, words
+from strategies import (
+    BODY_WORDS,
+    CAPITAL_WORDS,
+    TOPIC_WORDS,
+    headlines,
+    names,
+    paragraphs,
+    words,
+)
 from wireparse import Article
 
 SOME = settings(max_examples=30, deadline=None)
@@ -55,6 +63,10 @@ _IT_WORDS = ("il", "governo", "ha", "annunciato", "oggi", "nuove", "misure", "pe
 _ES_WORDS = ("el", "gobierno", "anunció", "hoy", "nuevas", "medidas", "para", "la", "ciudad")
 _MS_WORDS = ("kerajaan", "hari", "ini", "mengumumkan", "langkah", "baharu", "bagi", "rakyat")
 _DE_WORDS = ("die", "Regierung", "hat", "heute", "neue", "Regeln", "für", "den", "Hafen")
+_FR_WORDS = ("le", "gouvernement", "a", "annoncé", "mardi", "de", "nouvelles", "mesures", "pour")
+_UK_WORDS = ("уряд", "міста", "заявив", "що", "роботи", "триватимуть", "на", "тижні")
+_HI_WORDS = ("सरकार", "ने", "आज", "नई", "योजना", "की", "घोषणा", "है", "और", "के", "लिए")
+_AR_WORDS = ("أعلنت", "الحكومة", "اليوم", "عن", "خطة", "جديدة", "في", "المدينة", "من")
 
 
 def _sentence(
@@ -89,6 +101,10 @@ IT_BODY = _paragraphs(_sentence(_IT_WORDS))
 ES_BODY = _paragraphs(_sentence(_ES_WORDS))
 MS_BODY = _paragraphs(_sentence(_MS_WORDS))
 DE_BODY = _paragraphs(_sentence(_DE_WORDS))
+FR_BODY = _paragraphs(_sentence(_FR_WORDS))
+UK_BODY = _paragraphs(_sentence(_UK_WORDS))
+HI_BODY = _paragraphs(_sentence(_HI_WORDS, end="।"))
+AR_BODY = _paragraphs(_sentence(_AR_WORDS))
 
 # A dateline in each agency's form, and the language its copy is written in here.
 DATELINES = {
@@ -574,3 +590,42 @@ class TestDatelinesAndBylines:
         assert article.byline is not None
         assert article.byline.authors == ()
         assert article.standfirst is None
+
+    @SOME
+    @given(
+        HI_BODY,
+        st.sampled_from(("कुल्लू", "शिमला", "नई दिल्ली", "मंडी", "पटना")),
+        st.integers(1, 28),
+        st.sampled_from(("जुलाई", "मार्च", "दिसंबर")),
+    )
+    def test_ians_hindi_dateline(self, body, place, day, month):
+        """'कुल्लू, 15 जुलाई (आईएएनएस)। ...': the Hindi service's form, which tells IANS copy."""
+        headline = "सरकार ने नई योजना की घोषणा की"
+        text = story(f"{place}, {day} {month} (आईएएनएस)। ", body, headline=headline)
+        article = wireparse.parse(text)
+        assert article.agency == "ians"
+        assert article.body == tuple(body)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "आईएएनएस",
+            f"{day} {month}",
+        )
+
+
+_HI_INITIALS = ("एसकेपी", "एबीएम", "आरएस", "केआर", "पीएसके", "एसजीके")
+_CURRENCIES = ("ringgit", "euros", "yuan", "rupees", "yen")
+_HEADINGS_ES = "El Gobierno anuncia nuevas medidas para la ciudad"
+
+
+class TestEndMatter:
+    """What the agencies' pages print under the story: trailers, notes, promotions, links."""
+
+    @SOME
+    @given(HI_BODY, st.lists(st.sampled_from(_HI_INITIALS), min_size=2, max_size=3, unique=True))
+    def test_ians_hindi_trailer(self, body, initials):
+        """'--आईएएनएस' and the initials in Devanagari under it: 'एसकेपी/एबीएम'."""
+        line = "/".join(initials)
+        headline = "सरकार ने नई योजना की घोषणा की"
+        text = story("कुल्लू, 15 जुलाई (आईएएनएस)। ", body, headline=headline, tail=["--आईएएनएस", line])
+        check(text, "ians", body, {"--आईएएनएस": "ians.trailer", line: "ians.initials"}, headline)
