@@ -612,6 +612,37 @@ class TestDatelinesAndBylines:
             f"{day} {month}",
         )
 
+    @SOME
+    @given(
+        UK_BODY,
+        st.sampled_from(("ПОЛТАВА", "КИЇВ", "ЛЬВІВ", "ХАРКІВ", "ОДЕСА")),
+        st.integers(1, 28),
+        st.sampled_from(("травня", "січня", "жовтня")),
+    )
+    def test_interfax_ukraine_dateline(self, body, place, day, month):
+        """'ПОЛТАВА. 14 травня. ІНТЕРФАКС-УКРАЇНА - ...', with the Ukrainian І."""
+        headline = "Уряд міста заявив про нові роботи"
+        text = story(f"{place}. {day} {month}. ІНТЕРФАКС-УКРАЇНА - ", body, headline=headline)
+        article = wireparse.parse(text)
+        assert article.agency == "interfax"
+        assert article.body == tuple(body)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "ІНТЕРФАКС-УКРАЇНА",
+            f"{day} {month}",
+        )
+
+    @SOME
+    @given(UK_BODY)
+    def test_interfax_ukraine_menu_tab(self, body):
+        """'Новини', the menu tab above the section at the page's top, is no section."""
+        headline = "Уряд міста заявив про нові роботи"
+        dateline = "КИЇВ. 14 травня. ІНТЕРФАКС-УКРАЇНА - "
+        text = story(dateline, body, headline=headline, head=["Новини", "Економіка"])
+        article = check(text, "interfax", body, {"Новини": "interfax.menu"}, headline)
+        assert article.section == "Економіка"
+
 
 _HI_INITIALS = ("एसकेपी", "एबीएम", "आरएस", "केआर", "पीएसके", "एसजीके")
 _CURRENCIES = ("ringgit", "euros", "yuan", "rupees", "yen")
