@@ -643,6 +643,24 @@ class TestDatelinesAndBylines:
         article = check(text, "interfax", body, {"Новини": "interfax.menu"}, headline)
         assert article.section == "Економіка"
 
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.sampled_from(("Itarsi", "Sehore", "Mandi", "Kullu")),
+        st.sampled_from(("MP", "HP", "UP")),
+        st.integers(1, 28),
+    )
+    def test_pti_place_with_its_state(self, body, headline, place, state, day):
+        """'Itarsi (MP), Dec 2 (PTI) ...': the state's abbreviation is part of the place."""
+        text = story(f"{place} ({state}), Dec {day} (PTI) ", body, headline=headline)
+        article = check(text, "pti", body, {}, headline)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.date_text) == (
+            f"{place} ({state})",
+            f"Dec {day}",
+        )
+
 
 _HI_INITIALS = ("एसकेपी", "एबीएम", "आरएस", "केआर", "पीएसके", "एसजीके")
 _CURRENCIES = ("ringgit", "euros", "yuan", "rupees", "yen")
