@@ -9,6 +9,7 @@ in the agency's language, all stay in the body.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from hypothesis import given, settings
@@ -661,6 +662,41 @@ class TestDatelinesAndBylines:
             f"Dec {day}",
         )
 
+    @SOME
+    @given(
+        AR_BODY,
+        st.sampled_from(("تشينغداو", "بكين", "شانغهاي", "هانغتشو")),
+        st.integers(1, 28),
+        st.sampled_from(("يوليو", "مارس", "أكتوبر")),
+    )
+    def test_xinhua_arabic_dateline_and_page(self, body, place, day, month):
+        """'تشينغداو 21 يوليو 2025 (شينخوا) ...' tells Xinhua copy; the site's name at the top
+        is removed and the date beside it read, and the Arabic notice at the end is removed."""
+        headline = "الحكومة تعلن عن خطة جديدة في المدينة"
+        notice = "حقوق النشر © وكالة أنباء شينخوا. جميع الحقوق محفوظة."
+        text = story(
+            f"{place} {day} {month} 2025 (شينخوا) ",
+            body,
+            headline=headline,
+            head=["arabic.news.cn"],
+            above=["2025-07-21 10:30:45 | arabic.news.cn"],
+            tail=[notice],
+        )
+        article = wireparse.parse(text)
+        assert article.agency == "xinhua"
+        assert article.body == tuple(body)
+        assert article.headline == headline
+        assert removed_by(article, "arabic.news.cn") == "xinhua.site"
+        assert removed_by(article, notice) == "generic.copyright"
+        assert article.published is not None
+        assert (article.published.date(), article.published.hour) == (dt.date(2025, 7, 21), 10)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "شينخوا",
+            f"{day} {month} 2025",
+        )
+
 
 _HI_INITIALS = ("एसकेपी", "एबीएम", "आरएस", "केआर", "पीएसके", "एसजीके")
 _CURRENCIES = ("ringgit", "euros", "yuan", "rupees", "yen")
@@ -678,3 +714,23 @@ class TestEndMatter:
         headline = "सरकार ने नई योजना की घोषणा की"
         text = story("कुल्लू, 15 जुलाई (आईएएनएस)। ", body, headline=headline, tail=["--आईएएनएस", line])
         check(text, "ians", body, {"--आईएएनएस": "ians.trailer", line: "ians.initials"}, headline)
+
+    @SOME
+    @given(FR_BODY, st.sampled_from(("Fin", "FIN")))
+    def test_xinhua_french_end_mark_and_related(self, body, end):
+        """'Fin' ends Xinhua's French copy; 'Articles connexes' heads the links under it."""
+        headline = "Le gouvernement annonce de nouvelles mesures"
+        links = ["Le trafic du port en hausse de 9% en 2024", "Un accord de coopération signé"]
+        text = story(
+            "BEIJING, 28 décembre (Xinhua) -- ",
+            body,
+            headline=headline,
+            tail=[end, "Articles connexes", *links],
+        )
+        check(
+            text,
+            "xinhua",
+            body,
+            {end: "xinhua.enditem", "Articles connexes": "phrases.fr.related"},
+            headline,
+        )
