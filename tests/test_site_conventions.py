@@ -734,3 +734,31 @@ class TestEndMatter:
             {end: "xinhua.enditem", "Articles connexes": "phrases.fr.related"},
             headline,
         )
+
+
+class TestCaptionsSecondSet:
+    """Captions and credits under the pictures of the second held-out set's pages."""
+
+    @SOME
+    @given(
+        DE_BODY,
+        _sentence(_DE_WORDS, end=""),
+        st.sampled_from(("Archivbild", "Archivfoto", "Symbolbild")),
+        names(),
+    )
+    def test_afp_german_page(self, body, caption, mark, name):
+        """'CAPTION (Archivbild)' and 'Foto: AFP/NAME' under the picture; '© Agence
+        France-Presse' at the end tells AFP copy when no dateline does."""
+        line = f"{caption} ({mark})"
+        headline = "Die Regierung plant neue Regeln für den Hafen"
+        text = story(
+            "",
+            body,
+            headline=headline,
+            above=[line, f"Foto: AFP/{name}"],
+            tail=["© Agence France-Presse"],
+        )
+        article = wireparse.parse(text)
+        assert article.agency == "afp"
+        assert article.body == tuple(body)
+        assert removed_by(article, line) == "afp.caption_de"
