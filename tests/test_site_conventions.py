@@ -20,6 +20,7 @@ from helpers import accounted
 from strategies import (
     BODY_WORDS,
     CAPITAL_WORDS,
+    CITIES,
     TOPIC_WORDS,
     headlines,
     names,
@@ -707,6 +708,59 @@ class TestEndMatter:
     """What the agencies' pages print under the story: trailers, notes, promotions, links."""
 
     @SOME
+    @given(EN_BODY, headlines(), names(), st.sampled_from(CITIES), words(min_size=3, max_size=10))
+    def test_ap_contributors_and_description(self, body, headline, name, city, blurb):
+        """'___', 'Associated Press writer NAME in CITY contributed to this report.', then
+        'The Associated Press is an independent global news organization ...'."""
+        lines = {
+            "___": "generic.separator",
+            f"Associated Press writer {name} in {city} contributed to this report.": (
+                "ap.contributors"
+            ),
+            f"The Associated Press is an independent global news organization {blurb}.": (
+                "ap.about"
+            ),
+        }
+        text = story(DATELINES["ap"], body, headline=headline, tail=list(lines))
+        check(text, "ap", body, lines, headline)
+
+    @SOME
+    @given(EN_BODY, headlines(), st.sampled_from(("X", "Bluesky", "Instagram", "Threads")))
+    def test_dpa_follow_line(self, body, headline, service):
+        """'Follow dpa International on X' under the dpa-infocom line."""
+        line = f"Follow dpa International on {service}"
+        text = story(DATELINES["dpa"], body, headline=headline, tail=[line])
+        check(text, "dpa", body, {line: "dpa.follow"}, headline)
+
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.tuples(st.floats(0.5, 9999, allow_nan=False), st.sampled_from(_CURRENCIES)),
+        names(),
+    )
+    def test_reuters_currency_note_and_page_end(self, body, headline, rate, name):
+        """'($1 = 4.2850 ringgit)', the credit, 'Purchase Licensing Rights', then 'Read Next'
+        and another story's headline."""
+        note = f"($1 = {rate[0]:.4f} {rate[1]})"
+        other = f"{name.split()[-1]} sets June export levy unchanged"
+        lines = [note, f"(Reporting by {name}; Editing by {name})", "Purchase Licensing Rights"]
+        text = story(
+            DATELINES["reuters"], body, headline=headline, tail=[*lines, "Read Next", other]
+        )
+        check(
+            text,
+            "reuters",
+            body,
+            {
+                note: "reuters.currency",
+                "Purchase Licensing Rights": "reuters.licensing",
+                "Read Next": "phrases.en.read_more",
+            },
+            headline,
+        )
+
+    @SOME
     @given(HI_BODY, st.lists(st.sampled_from(_HI_INITIALS), min_size=2, max_size=3, unique=True))
     def test_ians_hindi_trailer(self, body, initials):
         """'--आईएएनएस' and the initials in Devanagari under it: 'एसकेपी/एबीएम'."""
@@ -734,6 +788,13 @@ class TestEndMatter:
             {end: "xinhua.enditem", "Articles connexes": "phrases.fr.related"},
             headline,
         )
+
+    @SOME
+    @given(EN_BODY, headlines(), headlines())
+    def test_ansa_suggested(self, body, headline, other):
+        """'Suggested' heads another story's headline at the end of an ANSA English page."""
+        text = story(DATELINES["ansa"], body, headline=headline, tail=["Suggested", other])
+        check(text, "ansa", body, {"Suggested": "phrases.en.related"}, headline)
 
 
 class TestCaptionsSecondSet:
