@@ -790,6 +790,23 @@ class TestEndMatter:
         )
 
     @SOME
+    @given(DE_BODY, st.sampled_from(CAPITAL_WORDS))
+    def test_kna_further_reports(self, body, word):
+        """'Weitere Meldungen' heads other stories' headlines at the page's end."""
+        headline = "Die Regierung plant neue Regeln für den Hafen"
+        other = f"{word} veröffentlicht neue Zahlen zu Kirchenaustritten"
+        text = story("Bonn (KNA) ", body, headline=headline, tail=["Weitere Meldungen", other])
+        check(text, "kna", body, {"Weitere Meldungen": "phrases.de.related"}, headline)
+
+    @SOME
+    @given(ES_BODY)
+    def test_europapress_sponsored_content(self, body):
+        """'Contenido patrocinado' over the ads under the story is a promotion."""
+        line = "Contenido patrocinado"
+        text = story(DATELINES["europapress"], body, headline=_HEADINGS_ES, tail=[line])
+        check(text, "europapress", body, {line: "phrases.es.promo"}, _HEADINGS_ES)
+
+    @SOME
     @given(EN_BODY, headlines(), headlines())
     def test_ansa_suggested(self, body, headline, other):
         """'Suggested' heads another story's headline at the end of an ANSA English page."""
@@ -799,6 +816,34 @@ class TestEndMatter:
 
 class TestCaptionsSecondSet:
     """Captions and credits under the pictures of the second held-out set's pages."""
+
+    @SOME
+    @given(st.data(), RU_BODY, st.sampled_from(_RU_NAMES))
+    def test_tass_photo_credit(self, data, body, name):
+        """'© Иван Сидоров/ТАСС' alone under the picture."""
+        line = f"© {name}/ТАСС"
+        headline = "Власти города заявили о новых работах"
+        text = story(
+            "МОСКВА, 21 января. /ТАСС/. ", body, headline=headline, **data.draw(placed(line))
+        )
+        check(text, "tass", body, {line: "tass.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION)
+    def test_ansa_tag_closes_caption(self, data, body, headline, caption):
+        """'A display case at the Egyptian Museum in Turin (ANSA)'."""
+        line = f"{caption.rstrip('.')} (ANSA)"
+        text = story(DATELINES["ansa"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "ansa", body, {line: "ansa.caption"}, headline)
+
+    @SOME
+    @given(ES_BODY, _sentence(_ES_WORDS, end=""))
+    def test_europapress_credit_line_alone(self, body, caption):
+        """'Archivo - CAPTION' and its credit on the next line: '- Europa Press - Archivo'."""
+        lines = {f"Archivo - {caption}": "europapress.caption"}
+        lines["- Europa Press - Archivo"] = "europapress.caption"
+        text = story(DATELINES["europapress"], body, headline=_HEADINGS_ES, above=list(lines))
+        check(text, "europapress", body, lines, _HEADINGS_ES)
 
     @SOME
     @given(
