@@ -868,3 +868,21 @@ class TestCaptionsSecondSet:
         assert article.agency == "afp"
         assert article.body == tuple(body)
         assert removed_by(article, line) == "afp.caption_de"
+
+
+class TestJapaneseTitles:
+    """Titles after a name in Japanese are no part of the speaker's name."""
+
+    @SOME
+    @given(
+        JA_BODY,
+        st.sampled_from(("グレン・マッコイ", "デール・ハンソン", "ジョン・スミス")),
+        st.sampled_from(("次官補", "次官", "上院議員", "下院議員")),
+    )
+    def test_title_after_the_name(self, body, name, title):
+        """'米商務省のNAME次官補は…「…」と述べた。': the speaker is NAME."""
+        line = f"米国の{name}{title}は10日の講演で「方針を支持する」と述べた。"
+        headline = "政府、新たな方針を発表"
+        text = story(DATELINES["kyodo"], [*body, line], headline=headline)
+        article = wireparse.parse(text, profile="kyodo")
+        assert [q.speaker for q in article.quotes if q.text == "方針を支持する"] == [name]
