@@ -9,6 +9,7 @@ in the agency's language, all stay in the body.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from hypothesis import given, settings
@@ -16,7 +17,16 @@ from hypothesis import strategies as st
 
 import wireparse
 from helpers import accounted
-from strategies import BODY_WORDS, CAPITAL_WORDS, TOPIC_WORDS, headlines, names, paragraphs, words
+from strategies import (
+    BODY_WORDS,
+    CAPITAL_WORDS,
+    CITIES,
+    TOPIC_WORDS,
+    headlines,
+    names,
+    paragraphs,
+    words,
+)
 from wireparse import Article
 
 SOME = settings(max_examples=30, deadline=None)
@@ -55,6 +65,10 @@ _IT_WORDS = ("il", "governo", "ha", "annunciato", "oggi", "nuove", "misure", "pe
 _ES_WORDS = ("el", "gobierno", "anunció", "hoy", "nuevas", "medidas", "para", "la", "ciudad")
 _MS_WORDS = ("kerajaan", "hari", "ini", "mengumumkan", "langkah", "baharu", "bagi", "rakyat")
 _DE_WORDS = ("die", "Regierung", "hat", "heute", "neue", "Regeln", "für", "den", "Hafen")
+_FR_WORDS = ("le", "gouvernement", "a", "annoncé", "mardi", "de", "nouvelles", "mesures", "pour")
+_UK_WORDS = ("уряд", "міста", "заявив", "що", "роботи", "триватимуть", "на", "тижні")
+_HI_WORDS = ("सरकार", "ने", "आज", "नई", "योजना", "की", "घोषणा", "है", "और", "के", "लिए")
+_AR_WORDS = ("أعلنت", "الحكومة", "اليوم", "عن", "خطة", "جديدة", "في", "المدينة", "من")
 
 
 def _sentence(
@@ -89,6 +103,10 @@ IT_BODY = _paragraphs(_sentence(_IT_WORDS))
 ES_BODY = _paragraphs(_sentence(_ES_WORDS))
 MS_BODY = _paragraphs(_sentence(_MS_WORDS))
 DE_BODY = _paragraphs(_sentence(_DE_WORDS))
+FR_BODY = _paragraphs(_sentence(_FR_WORDS))
+UK_BODY = _paragraphs(_sentence(_UK_WORDS))
+HI_BODY = _paragraphs(_sentence(_HI_WORDS, end="।"))
+AR_BODY = _paragraphs(_sentence(_AR_WORDS))
 
 # A dateline in each agency's form, and the language its copy is written in here.
 DATELINES = {
@@ -574,3 +592,297 @@ class TestDatelinesAndBylines:
         assert article.byline is not None
         assert article.byline.authors == ()
         assert article.standfirst is None
+
+    @SOME
+    @given(
+        HI_BODY,
+        st.sampled_from(("कुल्लू", "शिमला", "नई दिल्ली", "मंडी", "पटना")),
+        st.integers(1, 28),
+        st.sampled_from(("जुलाई", "मार्च", "दिसंबर")),
+    )
+    def test_ians_hindi_dateline(self, body, place, day, month):
+        """'कुल्लू, 15 जुलाई (आईएएनएस)। ...': the Hindi service's form, which tells IANS copy."""
+        headline = "सरकार ने नई योजना की घोषणा की"
+        text = story(f"{place}, {day} {month} (आईएएनएस)। ", body, headline=headline)
+        article = wireparse.parse(text)
+        assert article.agency == "ians"
+        assert article.body == tuple(body)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "आईएएनएस",
+            f"{day} {month}",
+        )
+
+    @SOME
+    @given(
+        UK_BODY,
+        st.sampled_from(("ПОЛТАВА", "КИЇВ", "ЛЬВІВ", "ХАРКІВ", "ОДЕСА")),
+        st.integers(1, 28),
+        st.sampled_from(("травня", "січня", "жовтня")),
+    )
+    def test_interfax_ukraine_dateline(self, body, place, day, month):
+        """'ПОЛТАВА. 14 травня. ІНТЕРФАКС-УКРАЇНА - ...', with the Ukrainian І."""
+        headline = "Уряд міста заявив про нові роботи"
+        text = story(f"{place}. {day} {month}. ІНТЕРФАКС-УКРАЇНА - ", body, headline=headline)
+        article = wireparse.parse(text)
+        assert article.agency == "interfax"
+        assert article.body == tuple(body)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "ІНТЕРФАКС-УКРАЇНА",
+            f"{day} {month}",
+        )
+
+    @SOME
+    @given(UK_BODY)
+    def test_interfax_ukraine_menu_tab(self, body):
+        """'Новини', the menu tab above the section at the page's top, is no section."""
+        headline = "Уряд міста заявив про нові роботи"
+        dateline = "КИЇВ. 14 травня. ІНТЕРФАКС-УКРАЇНА - "
+        text = story(dateline, body, headline=headline, head=["Новини", "Економіка"])
+        article = check(text, "interfax", body, {"Новини": "interfax.menu"}, headline)
+        assert article.section == "Економіка"
+
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.sampled_from(("Itarsi", "Sehore", "Mandi", "Kullu")),
+        st.sampled_from(("MP", "HP", "UP")),
+        st.integers(1, 28),
+    )
+    def test_pti_place_with_its_state(self, body, headline, place, state, day):
+        """'Itarsi (MP), Dec 2 (PTI) ...': the state's abbreviation is part of the place."""
+        text = story(f"{place} ({state}), Dec {day} (PTI) ", body, headline=headline)
+        article = check(text, "pti", body, {}, headline)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.date_text) == (
+            f"{place} ({state})",
+            f"Dec {day}",
+        )
+
+    @SOME
+    @given(
+        AR_BODY,
+        st.sampled_from(("تشينغداو", "بكين", "شانغهاي", "هانغتشو")),
+        st.integers(1, 28),
+        st.sampled_from(("يوليو", "مارس", "أكتوبر")),
+    )
+    def test_xinhua_arabic_dateline_and_page(self, body, place, day, month):
+        """'تشينغداو 21 يوليو 2025 (شينخوا) ...' tells Xinhua copy; the site's name at the top
+        is removed and the date beside it read, and the Arabic notice at the end is removed."""
+        headline = "الحكومة تعلن عن خطة جديدة في المدينة"
+        notice = "حقوق النشر © وكالة أنباء شينخوا. جميع الحقوق محفوظة."
+        text = story(
+            f"{place} {day} {month} 2025 (شينخوا) ",
+            body,
+            headline=headline,
+            head=["arabic.news.cn"],
+            above=["2025-07-21 10:30:45 | arabic.news.cn"],
+            tail=[notice],
+        )
+        article = wireparse.parse(text)
+        assert article.agency == "xinhua"
+        assert article.body == tuple(body)
+        assert article.headline == headline
+        assert removed_by(article, "arabic.news.cn") == "xinhua.site"
+        assert removed_by(article, notice) == "generic.copyright"
+        assert article.published is not None
+        assert (article.published.date(), article.published.hour) == (dt.date(2025, 7, 21), 10)
+        assert article.dateline is not None
+        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
+            place,
+            "شينخوا",
+            f"{day} {month} 2025",
+        )
+
+
+_HI_INITIALS = ("एसकेपी", "एबीएम", "आरएस", "केआर", "पीएसके", "एसजीके")
+_CURRENCIES = ("ringgit", "euros", "yuan", "rupees", "yen")
+_HEADINGS_ES = "El Gobierno anuncia nuevas medidas para la ciudad"
+
+
+class TestEndMatter:
+    """What the agencies' pages print under the story: trailers, notes, promotions, links."""
+
+    @SOME
+    @given(EN_BODY, headlines(), names(), st.sampled_from(CITIES), words(min_size=3, max_size=10))
+    def test_ap_contributors_and_description(self, body, headline, name, city, blurb):
+        """'___', 'Associated Press writer NAME in CITY contributed to this report.', then
+        'The Associated Press is an independent global news organization ...'."""
+        lines = {
+            "___": "generic.separator",
+            f"Associated Press writer {name} in {city} contributed to this report.": (
+                "ap.contributors"
+            ),
+            f"The Associated Press is an independent global news organization {blurb}.": (
+                "ap.about"
+            ),
+        }
+        text = story(DATELINES["ap"], body, headline=headline, tail=list(lines))
+        check(text, "ap", body, lines, headline)
+
+    @SOME
+    @given(EN_BODY, headlines(), st.sampled_from(("X", "Bluesky", "Instagram", "Threads")))
+    def test_dpa_follow_line(self, body, headline, service):
+        """'Follow dpa International on X' under the dpa-infocom line."""
+        line = f"Follow dpa International on {service}"
+        text = story(DATELINES["dpa"], body, headline=headline, tail=[line])
+        check(text, "dpa", body, {line: "dpa.follow"}, headline)
+
+    @SOME
+    @given(
+        EN_BODY,
+        headlines(),
+        st.tuples(st.floats(0.5, 9999, allow_nan=False), st.sampled_from(_CURRENCIES)),
+        names(),
+    )
+    def test_reuters_currency_note_and_page_end(self, body, headline, rate, name):
+        """'($1 = 4.2850 ringgit)', the credit, 'Purchase Licensing Rights', then 'Read Next'
+        and another story's headline."""
+        note = f"($1 = {rate[0]:.4f} {rate[1]})"
+        other = f"{name.split()[-1]} sets June export levy unchanged"
+        lines = [note, f"(Reporting by {name}; Editing by {name})", "Purchase Licensing Rights"]
+        text = story(
+            DATELINES["reuters"], body, headline=headline, tail=[*lines, "Read Next", other]
+        )
+        check(
+            text,
+            "reuters",
+            body,
+            {
+                note: "reuters.currency",
+                "Purchase Licensing Rights": "reuters.licensing",
+                "Read Next": "phrases.en.read_more",
+            },
+            headline,
+        )
+
+    @SOME
+    @given(HI_BODY, st.lists(st.sampled_from(_HI_INITIALS), min_size=2, max_size=3, unique=True))
+    def test_ians_hindi_trailer(self, body, initials):
+        """'--आईएएनएस' and the initials in Devanagari under it: 'एसकेपी/एबीएम'."""
+        line = "/".join(initials)
+        headline = "सरकार ने नई योजना की घोषणा की"
+        text = story("कुल्लू, 15 जुलाई (आईएएनएस)। ", body, headline=headline, tail=["--आईएएनएस", line])
+        check(text, "ians", body, {"--आईएएनएस": "ians.trailer", line: "ians.initials"}, headline)
+
+    @SOME
+    @given(FR_BODY, st.sampled_from(("Fin", "FIN")))
+    def test_xinhua_french_end_mark_and_related(self, body, end):
+        """'Fin' ends Xinhua's French copy; 'Articles connexes' heads the links under it."""
+        headline = "Le gouvernement annonce de nouvelles mesures"
+        links = ["Le trafic du port en hausse de 9% en 2024", "Un accord de coopération signé"]
+        text = story(
+            "BEIJING, 28 décembre (Xinhua) -- ",
+            body,
+            headline=headline,
+            tail=[end, "Articles connexes", *links],
+        )
+        check(
+            text,
+            "xinhua",
+            body,
+            {end: "xinhua.enditem", "Articles connexes": "phrases.fr.related"},
+            headline,
+        )
+
+    @SOME
+    @given(DE_BODY, st.sampled_from(CAPITAL_WORDS))
+    def test_kna_further_reports(self, body, word):
+        """'Weitere Meldungen' heads other stories' headlines at the page's end."""
+        headline = "Die Regierung plant neue Regeln für den Hafen"
+        other = f"{word} veröffentlicht neue Zahlen zu Kirchenaustritten"
+        text = story("Bonn (KNA) ", body, headline=headline, tail=["Weitere Meldungen", other])
+        check(text, "kna", body, {"Weitere Meldungen": "phrases.de.related"}, headline)
+
+    @SOME
+    @given(ES_BODY)
+    def test_europapress_sponsored_content(self, body):
+        """'Contenido patrocinado' over the ads under the story is a promotion."""
+        line = "Contenido patrocinado"
+        text = story(DATELINES["europapress"], body, headline=_HEADINGS_ES, tail=[line])
+        check(text, "europapress", body, {line: "phrases.es.promo"}, _HEADINGS_ES)
+
+    @SOME
+    @given(EN_BODY, headlines(), headlines())
+    def test_ansa_suggested(self, body, headline, other):
+        """'Suggested' heads another story's headline at the end of an ANSA English page."""
+        text = story(DATELINES["ansa"], body, headline=headline, tail=["Suggested", other])
+        check(text, "ansa", body, {"Suggested": "phrases.en.related"}, headline)
+
+
+class TestCaptionsSecondSet:
+    """Captions and credits under the pictures of the second held-out set's pages."""
+
+    @SOME
+    @given(st.data(), RU_BODY, st.sampled_from(_RU_NAMES))
+    def test_tass_photo_credit(self, data, body, name):
+        """'© Иван Сидоров/ТАСС' alone under the picture."""
+        line = f"© {name}/ТАСС"
+        headline = "Власти города заявили о новых работах"
+        text = story(
+            "МОСКВА, 21 января. /ТАСС/. ", body, headline=headline, **data.draw(placed(line))
+        )
+        check(text, "tass", body, {line: "tass.photo_credit"}, headline)
+
+    @SOME
+    @given(st.data(), EN_BODY, headlines(), EN_CAPTION)
+    def test_ansa_tag_closes_caption(self, data, body, headline, caption):
+        """'A display case at the Egyptian Museum in Turin (ANSA)'."""
+        line = f"{caption.rstrip('.')} (ANSA)"
+        text = story(DATELINES["ansa"], body, headline=headline, **data.draw(placed(line)))
+        check(text, "ansa", body, {line: "ansa.caption"}, headline)
+
+    @SOME
+    @given(ES_BODY, _sentence(_ES_WORDS, end=""))
+    def test_europapress_credit_line_alone(self, body, caption):
+        """'Archivo - CAPTION' and its credit on the next line: '- Europa Press - Archivo'."""
+        lines = {f"Archivo - {caption}": "europapress.caption"}
+        lines["- Europa Press - Archivo"] = "europapress.caption"
+        text = story(DATELINES["europapress"], body, headline=_HEADINGS_ES, above=list(lines))
+        check(text, "europapress", body, lines, _HEADINGS_ES)
+
+    @SOME
+    @given(
+        DE_BODY,
+        _sentence(_DE_WORDS, end=""),
+        st.sampled_from(("Archivbild", "Archivfoto", "Symbolbild")),
+        names(),
+    )
+    def test_afp_german_page(self, body, caption, mark, name):
+        """'CAPTION (Archivbild)' and 'Foto: AFP/NAME' under the picture; '© Agence
+        France-Presse' at the end tells AFP copy when no dateline does."""
+        line = f"{caption} ({mark})"
+        headline = "Die Regierung plant neue Regeln für den Hafen"
+        text = story(
+            "",
+            body,
+            headline=headline,
+            above=[line, f"Foto: AFP/{name}"],
+            tail=["© Agence France-Presse"],
+        )
+        article = wireparse.parse(text)
+        assert article.agency == "afp"
+        assert article.body == tuple(body)
+        assert removed_by(article, line) == "afp.caption_de"
+
+
+class TestJapaneseTitles:
+    """Titles after a name in Japanese are no part of the speaker's name."""
+
+    @SOME
+    @given(
+        JA_BODY,
+        st.sampled_from(("グレン・マッコイ", "デール・ハンソン", "ジョン・スミス")),
+        st.sampled_from(("次官補", "次官", "上院議員", "下院議員")),
+    )
+    def test_title_after_the_name(self, body, name, title):
+        """'米商務省のNAME次官補は…「…」と述べた。': the speaker is NAME."""
+        line = f"米国の{name}{title}は10日の講演で「方針を支持する」と述べた。"
+        headline = "政府、新たな方針を発表"
+        text = story(DATELINES["kyodo"], [*body, line], headline=headline)
+        article = wireparse.parse(text, profile="kyodo")
+        assert [q.speaker for q in article.quotes if q.text == "方針を支持する"] == [name]
