@@ -12,8 +12,12 @@ from helpers import accounted
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 STORIES = sorted(CORPUS.glob("*.txt"))
-#: the held-out stories too (tests/holdout/README.md): labelled the same way
-LABELLED = STORIES + sorted((CORPUS.parent / "holdout").glob("*.txt"))
+#: the held-out stories too (tests/holdout*/README.md): labelled the same way
+LABELLED = [
+    *STORIES,
+    *sorted((CORPUS.parent / "holdout").glob("*.txt")),
+    *sorted((CORPUS.parent / "holdout2").glob("*.txt")),
+]
 
 
 @pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)

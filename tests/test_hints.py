@@ -27,7 +27,11 @@ from wireparse._segment import segment
 from wireparse.profiles import builtin_profiles, compile_pattern
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-STORIES = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS.parent / "holdout").glob("*.txt"))
+STORIES = [
+    *sorted(CORPUS.glob("*.txt")),
+    *sorted((CORPUS.parent / "holdout").glob("*.txt")),
+    *sorted((CORPUS.parent / "holdout2").glob("*.txt")),
+]
 SIGNATURES = [sig for profile in builtin_profiles() for sig in profile.signatures]
 
 
