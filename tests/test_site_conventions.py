@@ -604,15 +604,7 @@ class TestDatelinesAndBylines:
         """'कुल्लू, 15 जुलाई (आईएएनएस)। ...': the Hindi service's form, which tells IANS copy."""
         headline = "सरकार ने नई योजना की घोषणा की"
         text = story(f"{place}, {day} {month} (आईएएनएस)। ", body, headline=headline)
-        article = wireparse.parse(text)
-        assert article.agency == "ians"
-        assert article.body == tuple(body)
-        assert article.dateline is not None
-        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
-            place,
-            "आईएएनएस",
-            f"{day} {month}",
-        )
+        _read_with_dateline(text, "ians", body, (place, "आईएएनएस", f"{day} {month}"))
 
     @SOME
     @given(
@@ -625,15 +617,7 @@ class TestDatelinesAndBylines:
         """'ПОЛТАВА. 14 травня. ІНТЕРФАКС-УКРАЇНА - ...', with the Ukrainian І."""
         headline = "Уряд міста заявив про нові роботи"
         text = story(f"{place}. {day} {month}. ІНТЕРФАКС-УКРАЇНА - ", body, headline=headline)
-        article = wireparse.parse(text)
-        assert article.agency == "interfax"
-        assert article.body == tuple(body)
-        assert article.dateline is not None
-        assert (article.dateline.location, article.dateline.agency, article.dateline.date_text) == (
-            place,
-            "ІНТЕРФАКС-УКРАЇНА",
-            f"{day} {month}",
-        )
+        _read_with_dateline(text, "interfax", body, (place, "ІНТЕРФАКС-УКРАЇНА", f"{day} {month}"))
 
     @SOME
     @given(UK_BODY)
@@ -886,3 +870,15 @@ class TestJapaneseTitles:
         text = story(DATELINES["kyodo"], [*body, line], headline=headline)
         article = wireparse.parse(text, profile="kyodo")
         assert [q.speaker for q in article.quotes if q.text == "方針を支持する"] == [name]
+
+
+def _read_with_dateline(
+    text: str, agency: str, body: list[str], dateline: tuple[str, str, str]
+) -> None:
+    """Check *text* is detected as *agency*'s, with *body* and the dateline's three parts."""
+    article = wireparse.parse(text)
+    assert article.agency == agency
+    assert article.body == tuple(body)
+    assert article.dateline is not None
+    found = article.dateline
+    assert (found.location, found.agency, found.date_text) == dateline

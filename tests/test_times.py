@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wireparse
+from agency_strategies import EN_MONTHS_SHORT
 from wireparse._dates import date_line, is_date_line, read_date
 from wireparse._phrases import lexicon, phrase_table, phrase_tables
 
@@ -139,29 +140,12 @@ class TestMarks:
 
 
 def _french_month(month: int) -> str:
-    months = (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    )  # fmt: skip
-    return months[month - 1]
+    """The French table's first name of *month* ("janvier")."""
+    return phrase_table("fr").months[month - 1][0]
 
 
 _CLOCKED = tuple(
     sorted(code for code, table in phrase_tables().items() if table.get("clock_words"))
-)
-_ENGLISH_MONTHS = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
 )
 
 
@@ -178,7 +162,7 @@ class TestDateLines:
 
     @given(_DAYS, st.integers(1, 12), st.integers(0, 59), st.sampled_from(("IST", "XYZ", "ABCD")))
     def test_an_unknown_zone_after_the_time_is_read_without_offset(self, day, hour, minute, zone):
-        month = _ENGLISH_MONTHS[day.month - 1]
+        month = EN_MONTHS_SHORT[day.month - 1]
         line = f"Published: {day.day} {month} {day.year} {hour}:{minute:02d} PM {zone}"
         found = date_line(line, order="dmy", lexicon=lexicon())
         assert found is not None
@@ -193,7 +177,7 @@ class TestDateLines:
 
     @given(_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from(("", "UPDATED: ")))
     def test_a_date_without_its_year_is_a_date_line_of_no_date(self, day, hour, minute, label):
-        line = f"{label}{day.day} {_ENGLISH_MONTHS[day.month - 1].upper()}, {hour:02d}:{minute:02d}"
+        line = f"{label}{day.day} {EN_MONTHS_SHORT[day.month - 1].upper()}, {hour:02d}:{minute:02d}"
         assert date_line(line, order="dmy", lexicon=lexicon()) is None
         assert is_date_line(line, order="dmy", lexicon=lexicon())
         text = f"A headline of some length here\n\n{line}\n\nThe body was written here."
@@ -210,7 +194,7 @@ class TestDateLines:
     )
     def test_an_update_given_as_a_relative_time(self, day, hour, minute, ago, unit):
         """ "Sept 17, 2026 9:41 AM GMT+2 Updated 3 hours ago": published read, no update date."""
-        month = _ENGLISH_MONTHS[day.month - 1]
+        month = EN_MONTHS_SHORT[day.month - 1]
         line = (
             f"{month} {day.day}, {day.year} {hour}:{minute:02d} AM GMT+2 Updated {ago} {unit} ago"
         )
@@ -237,8 +221,5 @@ class TestDateLines:
 
 
 def _italian_month(month: int) -> str:
-    months = (
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-        "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
-    )  # fmt: skip
-    return months[month - 1]
+    """The Italian table's first name of *month* ("maggio")."""
+    return phrase_table("it").months[month - 1][0]
