@@ -38,6 +38,8 @@ EDGE: Final = 12  # how many lines at each end of a story are searched for signa
 _WORD: Final = regex.compile(r"\p{L}[\p{L}\p{M}'’]*+")
 _SAMPLE_WORDS: Final = 400
 _SAMPLE_CHARS: Final = _SAMPLE_WORDS * 6
+#: Characters read to tell the language by its script, when no function word tells.
+_SCRIPT_SAMPLE: Final = 400
 
 
 class _Signature:
@@ -411,33 +413,39 @@ def _scores(counts: dict[str, int], lexicon: Lexicon) -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=8)
-def _script_letters(lexicon: Lexicon) -> tuple[tuple[str, int, regex.Pattern[str]], ...]:
-    """Return each table's code, how many scripts it names, and a pattern of their letters."""
-    out = []
-    for code, table in sorted(lexicon.tables.items()):
-        scripts = table.get("scripts")
-        if scripts:
-            letters = "".join(rf"\p{{{script}}}" for script in scripts)
-            out.append((code, len(scripts), regex.compile(rf"[{letters}]")))
-    return tuple(out)
+def _script_tables(
+    lexicon: Lexicon,
+) -> tuple[tuple[tuple[str, regex.Pattern[str]], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Return a letters pattern per script the tables name, and each table's scripts."""
+    tables = tuple(
+        (code, table.get("scripts"))
+        for code, table in sorted(lexicon.tables.items())
+        if table.get("scripts")
+    )
+    scripts = sorted({script for _code, names in tables for script in names})
+    return tuple((name, regex.compile(rf"\p{{{name}}}")) for name in scripts), tables
 
 
 def _by_script(text: str, lexicon: Lexicon) -> str | None:
     """Return the one language whose scripts hold the most of *text*'s letters, or None.
 
     For a text none of whose words is a function word any table lists (Chinese
-    runs on without spaces): the tables' ``scripts`` decide. Of the tables
-    whose scripts hold as many letters as any, the one naming fewest scripts is
-    the language (Han alone is Chinese; Han with kana is Japanese); a tie
-    (Cyrillic: Russian, Ukrainian, ...) or letters mostly in no table's
-    scripts give None.
+    runs on without spaces): the tables' ``scripts`` decide, read on the first
+    :data:`_SCRIPT_SAMPLE` characters. Of the tables whose scripts hold as many
+    letters as any, the one naming fewest scripts is the language (Han alone is
+    Chinese; Han with kana is Japanese); a tie (Latin, Cyrillic: many tables) or
+    letters mostly in no table's scripts give None.
     """
-    letters = sum(1 for char in text if char.isalpha())
+    if text.isascii():
+        return None  # Latin letters only: every Latin table ties
+    sample = text[:_SCRIPT_SAMPLE]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return None
+    patterns, tables = _script_tables(lexicon)
+    per_script = {name: len(pattern.findall(sample)) for name, pattern in patterns}
     counted = [
-        (len(pattern.findall(text)), -size, code)
-        for code, size, pattern in _script_letters(lexicon)
+        (sum(per_script[name] for name in names), -len(names), code) for code, names in tables
     ]
     best = max(counted, default=(0, 0, ""))
     if 2 * best[0] < letters:
