@@ -381,12 +381,16 @@ def noise_lines(draw: st.DrawFn, *, tail: bool) -> tuple[list[str], list[str]]:
     from wireparse._phrases import phrase_tables  # noqa: PLC0415
 
     table = draw(st.sampled_from(sorted(phrase_tables().values(), key=lambda t: t.language)))
-    kinds = [k for k in ("share", "related", "read_more", "promo", "credit") if table.get(k)]
+    kinds = [
+        k
+        for k in ("share", "navigation", "related", "read_more", "promo", "credit")
+        if table.get(k)
+    ]
     lines: list[str] = []
     topics: list[str] = []
     for kind in draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=3)):
         phrases = table.get(kind)
-        if kind == "share":
+        if kind in ("share", "navigation"):
             bar = draw(st.lists(st.sampled_from(phrases), min_size=1, max_size=4))
             lines.append(draw(st.sampled_from((" | ", "  ", " · "))).join(bar))
         elif kind == "related":

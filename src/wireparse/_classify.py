@@ -54,7 +54,7 @@ DATE_LINE_RULE: Final = "layout.date_line"
 DATELINE_REACH: Final = 8
 _SENTENCE_END: Final = re.compile(r"[.:;,]['\"’”»)]*+$")
 _ANY_END: Final = re.compile(r"[.!?:;,]['\"’”»)]*+$")
-_ANYWHERE_NOISE: Final = frozenset({"share", "read_more", "promo", "credit"})
+_ANYWHERE_NOISE: Final = frozenset({"share", "navigation", "read_more", "promo", "credit"})
 #: How many headline-like lines a related-stories heading may head in the middle of a story.
 _RELATED_LINKS: Final = 8
 _LINK_RULE: Final = "layout.related_link"

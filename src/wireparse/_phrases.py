@@ -25,6 +25,7 @@ from wireparse.exceptions import InvalidProfileError, UnknownLanguageError
 #: Noise kinds: key in a phrase table -> (how a line must match, reason reported).
 NOISE_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "share": ("line", "share button"),
+    "navigation": ("line", "page navigation"),
     "related": ("line", "related-topics heading"),
     "read_more": ("prefix", "cross-reference"),
     "promo": ("prefix", "promotion"),
