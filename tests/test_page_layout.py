@@ -150,6 +150,30 @@ class TestShareBars:
         assert accounted(text, article, profile=PROFILE)
 
 
+class TestLivePages:
+    @given(
+        headlines(),
+        st.lists(
+            st.tuples(st.integers(0, 23), st.integers(0, 59), paragraphs()), min_size=1, max_size=5
+        ),
+    )
+    def test_time_stamps_between_updates_are_removed(self, headline, updates):
+        """A live page's "11:48" alone on its line is no story text."""
+        stamps = [f"{hour}:{minute:02d}" for hour, minute, _text in updates]
+        lines = [
+            line
+            for stamp, (*_t, text) in zip(stamps, updates, strict=True)
+            for line in (stamp, text)
+        ]
+        text = "\n\n".join((headline, *lines))
+        article = wireparse.parse(text, profile=PROFILE)
+        assert article.body == tuple(text for *_t, text in updates)
+        assert sorted(r.text for r in article.removed if r.rule == "generic.time_stamp") == sorted(
+            stamps
+        )
+        assert accounted(text, article, profile=PROFILE)
+
+
 class TestRelatedLinks:
     @given(
         headlines(),
