@@ -882,3 +882,32 @@ def _read_with_dateline(
     assert article.dateline is not None
     found = article.dateline
     assert (found.location, found.agency, found.date_text) == dateline
+
+
+class TestMastheadLines:
+    """Lines an agency's site puts above the headline: a language switch, a tagline."""
+
+    @SOME
+    @given(EN_BODY, st.sampled_from((["BM", "EN"], ["EN"], ["BM"])))
+    def test_bernama_language_switch(self, body, switch):
+        text = story(DATELINES["bernama"], body, head=switch)
+        check(
+            text,
+            "bernama",
+            body,
+            dict.fromkeys(switch, "bernama.language_switch"),
+            "Officials weigh new rules for harbour traffic",
+        )
+
+    @SOME
+    @given(EN_BODY)
+    def test_reuters_tagline(self, body):
+        tagline = "Exclusive news, data and analytics for financial market professionals"
+        text = story(DATELINES["reuters"], body, head=[tagline])
+        check(
+            text,
+            "reuters",
+            body,
+            {tagline: "reuters.tagline"},
+            "Officials weigh new rules for harbour traffic",
+        )
