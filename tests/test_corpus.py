@@ -17,6 +17,7 @@ LABELLED = [
     *STORIES,
     *sorted((CORPUS.parent / "holdout").glob("*.txt")),
     *sorted((CORPUS.parent / "holdout2").glob("*.txt")),
+    *sorted((CORPUS.parent / "holdout3").glob("*.txt")),
 ]
 
 

@@ -31,6 +31,7 @@ STORIES = [
     *sorted(CORPUS.glob("*.txt")),
     *sorted((CORPUS.parent / "holdout").glob("*.txt")),
     *sorted((CORPUS.parent / "holdout2").glob("*.txt")),
+    *sorted((CORPUS.parent / "holdout3").glob("*.txt")),
 ]
 SIGNATURES = [sig for profile in builtin_profiles() for sig in profile.signatures]
 

@@ -873,7 +873,7 @@ class TestJapaneseTitles:
 
 
 def _read_with_dateline(
-    text: str, agency: str, body: list[str], dateline: tuple[str, str, str]
+    text: str, agency: str, body: list[str], dateline: tuple[str, str, str | None]
 ) -> None:
     """Check *text* is detected as *agency*'s, with *body* and the dateline's three parts."""
     article = wireparse.parse(text)
@@ -911,3 +911,32 @@ class TestMastheadLines:
             {tagline: "reuters.tagline"},
             "Officials weigh new rules for harbour traffic",
         )
+
+
+class TestMoreServicesDatelines:
+    """Datelines of agencies' services in other languages, which also tell the agency."""
+
+    @SOME
+    @given(
+        AR_BODY,
+        st.sampled_from(("الداخلة", "الرباط", "القاهرة")),
+        st.sampled_from(("", " (المغرب)", " (مصر)")),
+    )
+    def test_afp_arabic_dateline(self, body, place, country):
+        """'الداخلة (المغرب) (أ ف ب) - ...': AFP's Arabic initials in brackets."""
+        headline = "السلطات تعلن عن مشروع جديد في المدينة"
+        text = story(f"{place}{country} (أ ف ب) - ", body, headline=headline)
+        _read_with_dateline(text, "afp", body, (place + country, "أ ف ب", None))
+
+    @SOME
+    @given(
+        RU_BODY,
+        st.sampled_from(("Урумчи", "Пекин", "Шанхай")),
+        st.integers(1, 28),
+        st.sampled_from(("ноября", "мая", "января")),
+    )
+    def test_xinhua_russian_dateline(self, body, place, day, month):
+        """'Урумчи, 22 ноября /Синьхуа/ — ...': Xinhua's Russian service."""
+        headline = "Власти города объявили о новом проекте"
+        text = story(f"{place}, {day} {month} /Синьхуа/ \N{EM DASH} ", body, headline=headline)
+        _read_with_dateline(text, "xinhua", body, (place, "Синьхуа", f"{day} {month}"))
