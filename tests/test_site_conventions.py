@@ -940,3 +940,44 @@ class TestMoreServicesDatelines:
         headline = "Власти города объявили о новом проекте"
         text = story(f"{place}, {day} {month} /Синьхуа/ \N{EM DASH} ", body, headline=headline)
         _read_with_dateline(text, "xinhua", body, (place, "Синьхуа", f"{day} {month}"))
+
+
+class TestTrailersOfTheThirdSet:
+    """End lines a third blind set showed: AP's coverage promotion and reporter's note,
+    AFP's Arabic initials."""
+
+    @SOME
+    @given(EN_BODY, st.sampled_from(("the United Kingdom", "climate", "the war in Ukraine")))
+    def test_ap_coverage_promotion(self, body, topic):
+        line = f"Follow AP’s coverage of {topic} at https://apnews.com/hub/news"
+        text = story(DATELINES["ap"], body, tail=[line])
+        check(
+            text,
+            "ap",
+            body,
+            {line: "ap.coverage_promo"},
+            "Officials weigh new rules for harbour traffic",
+        )
+
+    @SOME
+    @given(EN_BODY, st.sampled_from(("Ellison", "Castor", "Nwosu")))
+    def test_ap_reporters_note(self, body, surname):
+        line = f"{surname} covers the Northern Rockies for The Associated Press."
+        text = story(DATELINES["ap"], body, tail=[line])
+        check(
+            text,
+            "ap",
+            body,
+            {line: "ap.coverage_promo"},
+            "Officials weigh new rules for harbour traffic",
+        )
+
+    @SOME
+    @given(AR_BODY, st.sampled_from(("ك ب/ح س", "ع ش/م ر/س ح", "أ ب")))
+    def test_afp_arabic_initials(self, body, initials):
+        if "/" not in initials:
+            return  # one set of initials alone is no trailer form
+        text = story(
+            "الرباط (أ ف ب) - ", body, headline="السلطات تعلن عن مشروع جديد", tail=[initials]
+        )
+        check(text, "afp", body, {initials: "afp.initials_ar"}, "السلطات تعلن عن مشروع جديد")
