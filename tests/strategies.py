@@ -237,7 +237,8 @@ def aa_stories(draw: st.DrawFn, *, language: str | None = None) -> Specimen:
     sections = get_profile("aa").sections
     section = draw(st.none() | st.sampled_from(sections))
     headline = draw(headlines())
-    standfirst = draw(st.none() | headlines())
+    # a standfirst that is the headline again is a repeat, and removed as one
+    standfirst = draw(st.none() | headlines().filter(lambda line: line != headline))
     authors = tuple(draw(st.lists(names(), min_size=1, max_size=3, unique=True)))
     published = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
     pub_time = draw(st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)))

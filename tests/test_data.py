@@ -68,6 +68,20 @@ class TestPhraseTables:
                 for pronoun in ("il", "elle"):
                     assert f"a-t-{pronoun} {verb[2:]}" in verbs, verb
 
+    def test_a_whole_line_phrase_has_one_kind(self):
+        """A phrase that makes a whole line (share, navigation, related) is of one kind only.
+
+        The kinds are tried in order, so a phrase in two would never be read as the second
+        ("Más información:" as a button would stop heading the links under it).
+        """
+        line_kinds = [kind for kind, (how, _reason) in NOISE_KINDS.items() if how == "line"]
+        for code, table in phrase_tables().items():
+            seen: dict[str, str] = {}
+            for kind in (*line_kinds, "read_more"):
+                for phrase in table.get(kind):
+                    key = fold(phrase).strip(" :")
+                    assert seen.setdefault(key, kind) == kind, (code, phrase, seen[key], kind)
+
     def test_generated_vocabulary_is_not_noise(self):
         """The words test stories are built from never read as noise, alone or opening a line."""
         words = lexicon()

@@ -259,6 +259,7 @@ class TestDatelineReach:
         assert article.dateline is not None
         assert (article.dateline.location, article.dateline.agency) == (city, "AFP")
         assert (article.section, article.headline) == (label, headline)
-        assert article.standfirst == ("\n".join(more) or None)
+        # a standfirst line that is the headline again is a repeat, removed
+        assert article.standfirst == ("\n".join(m for m in more if m != headline) or None)
         assert article.body == tuple(body)
         assert accounted(text, article, profile=PROFILE)

@@ -92,6 +92,7 @@ _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
 _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 _LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
 _AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
+_REPEATED_HEAD: Final[_Role] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
 _BREADCRUMB_ROLE: Final[_Role] = (
     BlockKind.REMOVED,
     "layout.breadcrumb",
@@ -406,8 +407,11 @@ class _Classifier:
             self.roles[head[0]] = (BlockKind.SECTION, rule, "")
             at = 1
         self.roles[head[at]] = _HEADLINE
+        headline = fold(self.texts[head[at]])
         for index in head[at + 1 :]:
-            self.roles[index] = _STANDFIRST
+            # the headline again (a photo caption on the page) is no standfirst
+            repeated = fold(self.texts[index]) == headline
+            self.roles[index] = _REPEATED_HEAD if repeated else _STANDFIRST
         return self.texts[head[at]]
 
     def _labels_above(self, content: list[int]) -> int:
@@ -456,7 +460,7 @@ class _Classifier:
             if len(text) > longest and "\N{COMBINING DOT ABOVE}" not in text:
                 kept.append(index)
             elif fold(text) in seen:
-                self.roles[index] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
+                self.roles[index] = _REPEATED_HEAD
             else:
                 kept.append(index)
         return kept

@@ -31,6 +31,7 @@ _ISO: Final = re.compile(
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
 _YEAR_DIGITS: Final = 4
+_ISO_DAY: Final = 10  # characters of YYYY-MM-DD
 _NUMERIC: Final = re.compile(r"(?<!\d)(\d{1,4})[ ]?([./-])[ ]?(\d{1,2})[ ]?\2[ ]?(\d{2,4})(?!\d)")
 # "2 Mayıs 2025", "2 de mayo de 2025", "1er mai 2025", "May 2nd, 2025", "2 Kanûna Paşîn 2025":
 # a short lower-case word may join the parts, and a month name may be two words.
@@ -114,6 +115,20 @@ _ZONE_AFTER_TIME: Final = regex.compile(
 )
 # "NAPOLI, 14 maggio 2026, 12:47": a place in capitals before the date of a page's date line
 _PLACE_FIRST: Final = regex.compile(r"^\p{Lu}[\p{Lu}\p{M}'. \-]{1,30}+,[ ]++(?=\d)")
+# "2026-11-22 10:15:40 | Русский.news.cn", "French.xinhuanet.com | Publié le …": the site
+# a page names beside its date, parted by a bar (a word with a dot and a letter)
+_SITE: Final = r"(?=[^\s|]*\p{L})[^\s|.]++(?:\.[^\s|.]++)++"
+_SITE_BESIDE: Final = regex.compile(rf"^{_SITE}[ ]*+\|[ ]*+|[ ]*+\|[ ]*+{_SITE}$")
+
+
+def _date_part(text: str) -> str:
+    """Return *text* without a place in capitals before its date or a site's name beside it."""
+    place = _PLACE_FIRST.match(text)
+    if place is not None:
+        text = text[place.end() :]
+    return _SITE_BESIDE.sub("", text) if "|" in text else text
+
+
 # what a date without its year holds: a clock time, or a day next to a month's name
 _CLOCK: Final = regex.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 
@@ -143,8 +158,7 @@ def is_date_line(text: str, *, order: str, lexicon: Lexicon) -> bool:
     """
     if not may_be_date_line(text):
         return False
-    place = _PLACE_FIRST.match(text)
-    rest = text[place.end() :] if place is not None else text
+    rest = _date_part(text)
     if not _only_date_words(rest, lexicon):
         return False  # most lines: a word no date line holds
     if _CLOCK.search(rest) is not None:
@@ -172,7 +186,8 @@ def date_line(
 
     Words of two letters or fewer ("at", "on", "PM", "de") may stand between the parts,
     a zone after a time ("5:05 PM IST": read without its offset when it is not a
-    known one), and a place in capitals before it ("NAPOLI, 14 maggio 2026, 12:47").
+    known one), a place in capitals before it ("NAPOLI, 14 maggio 2026, 12:47"), and
+    the site's name beside it after a bar ("2026-11-22 10:15:40 | Русский.news.cn").
 
     >>> from wireparse._phrases import lexicon
     >>> line = date_line("Updated 6:42 PM MDT, June 3, 2025", order="mdy", lexicon=lexicon())
@@ -187,9 +202,7 @@ def date_line(
     """
     if not may_be_date_line(text):
         return None
-    place = _PLACE_FIRST.match(text)
-    if place is not None:
-        text = text[place.end() :]
+    text = _date_part(text)
     if not _only_date_words(text, lexicon):
         return None
     _allowed, update, _published = _date_words(lexicon)
@@ -373,10 +386,7 @@ def read_date(
     clock = _clock(lexicon)
     iso = _ISO.search(text)
     if iso is not None:
-        try:
-            return _iso(iso.group())
-        except ValueError:
-            return None
+        return _iso_date(iso, clock, zones)
     numeric = _NUMERIC.search(text)
     if numeric is not None:
         day = _numeric(numeric, order)
@@ -407,6 +417,17 @@ def read_date(
                 zones=zones,
             )
     return None
+
+
+def _iso_date(match: re.Match[str], clock: _Clock, zones: Zones) -> dt.date | None:
+    """Read an ISO date; a time printed after a bare day counts too ("2025-03-14 à 18:42")."""
+    try:
+        value = _iso(match.group())
+    except ValueError:
+        return None
+    if len(match.group()) > _ISO_DAY:
+        return value
+    return _with_time(value, (match.string[match.end() :],), clock=clock, zones=zones)
 
 
 def _iso(value: str) -> dt.date:

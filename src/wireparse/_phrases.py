@@ -269,6 +269,10 @@ class NoiseHit:
         return NOISE_KINDS[self.kind][1]
 
 
+#: A whole line of phrases of one kind, parted by separators (the phrases: the list "p").
+_LINE_OF_PHRASES: Final = rf"{_SEP}*(?:\L<p>)(?:{_SEP}++(?:\L<p>))*+{_SEP}*+$"
+
+
 class Lexicon:
     """All phrase tables merged, with their matchers compiled once."""
 
@@ -504,20 +508,32 @@ class Lexicon:
             if kind not in starting:
                 continue
             match = self._matcher(kind).match(line)
+            if match is None and NOISE_KINDS[kind][0] == "line" and " " in line:
+                # "공유 카카오톡 공유하기": one-word phrases parted by single spaces, which a
+                # phrase of two words ("카카오톡 공유") took first (no giving back: linear)
+                match = self._matcher(kind, one_word=True).match(line)
             if match is not None:
                 inner = self._first(kind).match(match.group())
                 return kind, inner.group(1) if inner else match.group()
         return None
 
-    def _matcher(self, kind: str) -> regex.Pattern[str]:
-        """Return the pattern of a whole line (share, related) or an opening phrase (others)."""
-        matcher = self._matchers.get(kind)
+    def _matcher(self, kind: str, *, one_word: bool = False) -> regex.Pattern[str]:
+        """Return the pattern of a whole line (share, related) or an opening phrase (others).
+
+        With *one_word*, of a whole line of the kind's one-word phrases only.
+        """
+        key = f"{kind} one word" if one_word else kind
+        matcher = self._matchers.get(key)
+        if matcher is None and one_word:
+            words = [phrase for phrase in self.lists[kind] if " " not in phrase]
+            matcher = compile_lists(rf"(?fi)^{_LINE_OF_PHRASES}", {"p": words or ["\x00"]})
+            self._matchers[key] = matcher
         if matcher is None:
             # the leading separators may give back: a phrase can open with one, "(AA Photo)".
             # (Calling the first group for the later phrases would compile the list once,
             # but regex keeps every call's state: time then grows faster than the line.)
             if NOISE_KINDS[kind][0] == "line":
-                body = rf"{_SEP}*(?:\L<p>)(?:{_SEP}++(?:\L<p>))*+{_SEP}*+$"
+                body = _LINE_OF_PHRASES
             else:
                 body = rf"{_SEP}*(?:\L<p>)(?![\p{{L}}\p{{N}}])"
             matcher = compile_lists(rf"(?fi)^{body}", {"p": self.lists[kind]})
