@@ -248,6 +248,37 @@ class TestRelatedLinks:
         assert accounted(text, article, profile="yonhap")
 
 
+@st.composite
+def photos(draw: st.DrawFn) -> list[str]:
+    """A photo's caption text and its credit line, in either order."""
+    caption = draw(paragraphs())
+    credit = draw(st.sampled_from(("Photo: Jane Doe", "Photo by Jane Doe/AFP", "Credit: AFP")))
+    return [credit, caption] if draw(st.booleans()) else [caption, credit]
+
+
+class TestPhotoCaptions:
+    @given(
+        long_headlines(),
+        st.lists(long_headlines(), max_size=2),
+        photos(),
+        st.sampled_from(CITIES),
+        st.lists(paragraphs(), min_size=1, max_size=3),
+    )
+    def test_a_captions_text_beside_its_credit_is_no_standfirst(
+        self, headline, standfirst, photo, city, body
+    ):
+        """Under the headline: a caption's text next to its credit line goes with it."""
+        lead = f"{city}, May 2 (AFP) - {body[0]}"
+        text = "\n\n".join((headline, *standfirst, *photo, lead, *body[1:]))
+        article = wireparse.parse(text, profile=PROFILE)
+        kept = [line for line in standfirst if line != headline]
+        assert article.standfirst == ("\n".join(kept) or None)
+        caption = next(line for line in photo if not line.startswith(("Photo", "Credit")))
+        assert ("layout.caption_text", caption) in [(r.rule, r.text) for r in article.removed]
+        assert article.body == tuple(body)
+        assert accounted(text, article, profile=PROFILE)
+
+
 class TestDatelineReach:
     @given(page_heads(), st.sampled_from(CITIES), st.lists(paragraphs(), min_size=1, max_size=4))
     def test_a_dateline_under_a_full_page_head(self, head, city, body):

@@ -92,6 +92,10 @@ _HEADLINE: Final[_Role] = (BlockKind.HEADLINE, "layout.headline", "")
 _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 _LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
 _AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
+_HEAD_KINDS: Final = frozenset({BlockKind.SECTION, BlockKind.HEADLINE, BlockKind.STANDFIRST})
+_CAPTION_TEXT: Final[_Role] = (BlockKind.REMOVED, "layout.caption_text", "photo caption")
+#: The reasons of the roles that remove a photo's credit or caption.
+_PHOTO_REASONS: Final = frozenset({"photo caption", "photo or video credit"})
 _REPEATED_HEAD: Final[_Role] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
 _BREADCRUMB_ROLE: Final[_Role] = (
     BlockKind.REMOVED,
@@ -408,11 +412,32 @@ class _Classifier:
             at = 1
         self.roles[head[at]] = _HEADLINE
         headline = fold(self.texts[head[at]])
+        below = set(head[at + 1 :])
         for index in head[at + 1 :]:
-            # the headline again (a photo caption on the page) is no standfirst
-            repeated = fold(self.texts[index]) == headline
-            self.roles[index] = _REPEATED_HEAD if repeated else _STANDFIRST
+            # the headline again (a photo caption on the page) is no standfirst, nor is
+            # the text of a photo caption next to its credit line
+            if fold(self.texts[index]) == headline:
+                self.roles[index] = _REPEATED_HEAD
+            elif self._caption_text(index, below):
+                self.roles[index] = _CAPTION_TEXT
+            else:
+                self.roles[index] = _STANDFIRST
         return self.texts[head[at]]
+
+    def _photo(self, index: int) -> bool:
+        """Return True when line *index* was removed as a photo's credit or caption."""
+        role = self.roles[index] if 0 <= index < len(self.roles) else None
+        return role is not None and role[2] in _PHOTO_REASONS
+
+    def _caption_text(self, index: int, head: set[int]) -> bool:
+        """Return True for a caption's text beside its credit line under the headline.
+
+        The line right after a credit; or the line right before one, unless a line
+        of the head follows the credit (then that one is the caption, this one stays).
+        """
+        if self._photo(index - 1):
+            return True
+        return self._photo(index + 1) and index + 2 not in head
 
     def _labels_above(self, content: list[int]) -> int:
         """Return how many labels open *content* above its headline: two at most."""
@@ -448,7 +473,12 @@ class _Classifier:
         """Remove later copies of the headline or standfirst (photo captions on the page)."""
         if headline is None:
             return rest
-        seen = {fold(self.texts[i]) for i in head if self.roles[i] is not None}
+        # what the head kept (section, headline, standfirst): not a caption's text removed there
+        seen = {
+            fold(self.texts[i])
+            for i in head
+            if (role := self.roles[i]) is not None and role[0] in _HEAD_KINDS
+        }
         seen.discard("")
         # folding never shortens a text but by the combining dots it drops: a longer line
         # without them cannot be a copy, and most body lines are longer
