@@ -278,12 +278,16 @@ class TestRussianForms:
     @given(
         st.sampled_from(_RU_SENTENCES),
         st.sampled_from(_RU_SENTENCES),
-        st.sampled_from(("сказала она", "добавила она", "отметила она")),
+        st.tuples(
+            st.sampled_from(("сказала она", "добавила она", "отметила она")),
+            st.sampled_from((" ", "  ")),
+        ).map(lambda pair: pair[0] + "." + pair[1]),
     )
     def test_the_reporters_words_between_dashes_part_two_quotes(self, first, second, said):
+        """ "«A, — сказала она. — B»": spaces around the dash as the copy has them."""
         body = [
             "Директор предприятия Анна Голубева выступила на открытии.",
-            f"Голубева отметила успех. «{first}, — {said}. — {second}».",
+            f"Голубева отметила успех. «{first}, — {said}— {second}».",
         ]
         quotes = extract_quotes(body, [], lexicon(), "ru")
         assert [(q.text, q.speaker, q.partial) for q in quotes] == [

@@ -31,8 +31,9 @@ import regex
 
 from wireparse._compiled import CompiledProfile
 from wireparse._dates import DATE_LINE_CHARS, first_digit, is_date_line
+from wireparse._extract._quote_language import _CJK_STOPS
 from wireparse._extract.byline import _agency_names, match_byline
-from wireparse._phrases import Lexicon, NoiseHit, fold
+from wireparse._phrases import NOISE_KINDS, Lexicon, NoiseHit, fold
 from wireparse._segment import Block
 from wireparse.blocks import (
     BlockKind,
@@ -41,7 +42,7 @@ from wireparse.blocks import (
     hand_on_datelines,
     trusted_columns,
 )
-from wireparse.profiles import BylineForm, DatelineForm, Rule
+from wireparse.profiles import RULE_KINDS, BylineForm, DatelineForm, Rule
 
 #: How far down the story a byline is looked for, in content blocks.
 BYLINE_REACH: Final = 6
@@ -72,11 +73,6 @@ _BREADCRUMB: Final = re.compile(r" [>/|»›] ")
 _UNSPACED_TOKEN: Final = 10  # characters per space-parted token beyond which a script has no spaces
 _MOST_LABELS: Final = 2  # lines of navigation and section over a headline
 _UNSPACED_LABEL: Final = 6  # characters of a section label in such a script ("国際", "国内经济")
-_CJK_STOPS: Final = (
-    "\N{IDEOGRAPHIC FULL STOP}",
-    "\N{FULLWIDTH EXCLAMATION MARK}",
-    "\N{FULLWIDTH QUESTION MARK}",
-)
 _HEADLINE_CHARS: Final = 300
 
 
@@ -93,9 +89,9 @@ _STANDFIRST: Final[_Role] = (BlockKind.STANDFIRST, "layout.standfirst", "")
 _LINK: Final[_Role] = (BlockKind.REMOVED, _LINK_RULE, _LINK_REASON)
 _AFTER_END: Final[_Role] = (BlockKind.REMOVED, _AFTER_END_RULE, _AFTER_END_REASON)
 _HEAD_KINDS: Final = frozenset({BlockKind.SECTION, BlockKind.HEADLINE, BlockKind.STANDFIRST})
-_CAPTION_TEXT: Final[_Role] = (BlockKind.REMOVED, "layout.caption_text", "photo caption")
-#: The reasons of the roles that remove a photo's credit or caption.
-_PHOTO_REASONS: Final = frozenset({"photo caption", "photo or video credit"})
+_CAPTION_TEXT: Final[_Role] = (BlockKind.REMOVED, "layout.caption_text", RULE_KINDS["caption"])
+#: The reasons of the roles that remove a photo's caption (a profile rule) or credit (a phrase).
+_PHOTO_REASONS: Final = frozenset({RULE_KINDS["caption"], NOISE_KINDS["credit"][1]})
 _REPEATED_HEAD: Final[_Role] = (BlockKind.REMOVED, "layout.repeated_head", "repeated headline")
 _BREADCRUMB_ROLE: Final[_Role] = (
     BlockKind.REMOVED,
@@ -196,19 +192,21 @@ class _Classifier:
             return _SITE_NAME
         return None
 
-    def _heads_links(self, index: int) -> bool:
-        """Return True for a related-stories heading, or a cross-reference with nothing after it.
+    def _links_heading(self, index: int) -> str | None:
+        """Return the kind of a related-stories heading or a lone cross-reference, else None.
 
-        ("Related coverage", "관련 뉴스", "Read also"): the lines under it are links.
+        ("Related coverage", "관련 뉴스", "Read also", "Meer uit Binnenland"): the lines
+        under it are links.
         """
         hit = self.noise[index]
         if hit is None or self.roles[index] != _removed_hit(hit):
-            return False
+            return None
         text = self.texts[index]
         # a cross-reference with nothing after it, or a heading of its own ("Meer uit Binnenland")
-        return hit.kind == "related" or (
+        heads = hit.kind == "related" or (
             hit.kind == "read_more" and (_bare(text, hit.phrase) or is_label(text))
         )
+        return hit.kind if heads else None
 
     def head_pass(self) -> None:
         """Remove the noise lines at the very top (share bars, promos, breadcrumbs)."""
@@ -237,8 +235,9 @@ class _Classifier:
             role = self._edge_noise(index, "tail")
             if role is not None:
                 roles[index] = role
-                if self._heads_links(index):
-                    related = self.noise[index].kind == "related"  # type: ignore[union-attr]
+                heading = self._links_heading(index)
+                if heading is not None:
+                    related = heading == "related"
                     for line in pending:
                         tag = related and is_short(texts[line]) and not self._teaser(line)
                         roles[line] = _TOPICS if tag else _LINK
@@ -284,7 +283,7 @@ class _Classifier:
             hit = noise[index]
             if hit is not None and (hit.kind in _ANYWHERE_NOISE or hit.kind == "related"):
                 roles[index] = _removed_hit(hit)
-                links = _RELATED_LINKS if self._heads_links(index) else 0
+                links = _RELATED_LINKS if self._links_heading(index) else 0
                 continue
             if links and is_headline(texts[index]):
                 roles[index] = _LINK
@@ -460,7 +459,7 @@ class _Classifier:
         spaces = headline.count(" ")
         # in a script without spaces (米、日本製半導体装置の…) length tells a headline instead
         unspaced = len(headline) > _UNSPACED_TOKEN * (spaces + 1)
-        if unspaced and (len(label) > _UNSPACED_LABEL or headline.endswith(_CJK_STOPS)):
+        if unspaced and (len(label) > _UNSPACED_LABEL or headline.endswith(tuple(_CJK_STOPS))):
             return False  # a label of a few characters; a headline is no sentence (。)
         return (
             is_label(label)

@@ -431,7 +431,7 @@ def _iso_date(match: re.Match[str], clock: _Clock, zones: Zones) -> dt.date | No
 
 
 def _iso(value: str) -> dt.date:
-    if len(value) == 10:  # noqa: PLR2004 - YYYY-MM-DD
+    if len(value) == _ISO_DAY:
         return dt.date.fromisoformat(value)
     # imported here: only ISO strings with a time need it, and it costs ~10 ms at import
     from dateutil import parser as dateutil_parser  # noqa: PLC0415

@@ -434,7 +434,10 @@ def _without_adverbial(story: _Story, run: str) -> str:
     if not language.adverbial_ends or not run.endswith(language.adverbial_ends):
         return run
     cuts = sorted(
-        at for word in language.adverbial_opens for at in _positions(run, word) if at >= _LEAST_NAME
+        found.start()
+        for word in language.adverbial_opens
+        for found in re.finditer(re.escape(word), run)
+        if found.start() >= _LEAST_NAME
     )
     for cut in cuts:  # the first cut that leaves a name once a title is dropped (总统李在明在…)
         head = run[:cut]
@@ -442,16 +445,6 @@ def _without_adverbial(story: _Story, run: str) -> str:
         if cut - max(ends, default=0) >= _LEAST_NAME:
             return head
     return run
-
-
-def _positions(text: str, word: str) -> list[int]:
-    """Return every place *word* starts in *text*."""
-    found = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _uncased_phrase(story: _Story, phrase: list[str], verb: str | None, at: int) -> _Who | None:

@@ -129,8 +129,8 @@ def _close_in_next(paragraphs: Sequence[str], all_spans: list[list[_Span]]) -> l
 _DASHES: Final = "\N{EM DASH}\N{EN DASH}"
 # the reporter's words inside a quotation, set off by dashes: «…, — сказала она. — …»
 _INTERRUPTION: Final = re.compile(
-    r"([,.!?\N{HORIZONTAL ELLIPSIS}])[ ]++[\N{EM DASH}\N{EN DASH}][ ]++"
-    r"([^\N{EM DASH}\N{EN DASH}\n]{1,80}?)[.,][ ]++[\N{EM DASH}\N{EN DASH}][ ]++"
+    rf"([,.!?\N{{HORIZONTAL ELLIPSIS}}])[ ]++[{_DASHES}][ ]++"
+    rf"([^{_DASHES}\n]{{1,80}}?)[.,][ ]++([{_DASHES}])[ ]++"
 )
 
 
@@ -158,8 +158,7 @@ def _split_interrupted(
                     continue
                 stop = match.end(1)
                 parts.append(_Span(rest.open_at, rest.start, stop, stop, closed=True))
-                dash = match.end() - 2
-                rest = _Span(dash, match.end(), span.end, span.close_end, span.closed)
+                rest = _Span(match.start(3), match.end(), span.end, span.close_end, span.closed)
             parts.append(rest)
         out.append(parts)
     return out
